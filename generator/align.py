@@ -1,0 +1,247 @@
+"""Align: Claims of several sources → Facts, groups of claims that state the same thing.
+
+Each claim becomes a sparse TF-IDF vector over its content words plus slot features (entities,
+measures, figures, normalised times), so two claims about the same entity, measure and moment
+score high even when worded differently. Candidate pairs come from blocking on each claim's
+rarest features, never from comparing every claim with every other. Two claims of different
+sources are linked when each is the other's best match in that source and their similarity
+clears ``LINK_THRESHOLD``; facts are the connected groups. Near-identical texts (wire copy
+republished) are counted once in ``Fact.independent``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .records import Claim, Fact
+
+# Cosine similarity between two claims' weighted feature vectors above which they may state the
+# same fact. Chosen from the score distribution of unrelated cross-source pairs (they rarely pass
+# 0.2) rather than tuned to any one story; see tests/test_align.py for the properties it holds.
+LINK_THRESHOLD = 0.28
+# How many of a claim's rarest features are used as blocking keys.
+BLOCK_KEYS = 8
+# A blocking key shared by more claims than this is too common to narrow anything down.
+MAX_POSTINGS = 400
+# Word-trigram overlap above which two texts are copies of one another (wire copy).
+COPY_OVERLAP = 0.6
+SLOT_WEIGHT = {"e": 1.5, "m": 2.0, "n": 1.2, "t": 1.0, "w": 1.0}
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+STOPWORDS = frozenset(
+    """a about above after again against all also although am among an and any are as at be because been
+    before being below between both but by can could did do does doing down during each either few for
+    from further had has have having he her here hers herself him himself his how however i if in into
+    is it its itself just may me might more most must my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up upon very was we were
+    what when where which while who whom why will with within without would you your yours yourself
+    said says say told stated according reported reports reportedly also despite amid since yet still
+    s t don’t ’s""".split()
+)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match "deployed"/"deployment"/"deploys" for similarity."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ments", "ment", "ings", "ing", "ations", "ation", "ies", "ied", "ed", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
+
+
+def claim_features(claim: Claim) -> Counter[str]:
+    """The raw feature counts of a claim: words and slots, each slot kind with its own prefix."""
+    feats: Counter[str] = Counter(f"w:{w}" for w in content_words(claim.text))
+    for e in claim.entities:
+        feats[f"e:{e.name.lower()}"] += 1
+    for q in claim.quantities:
+        if q.measure:
+            feats[f"m:{q.measure}"] += 1
+        if q.unit is None or q.unit == "%":
+            feats[f"n:{q.value_low:g}"] += 1
+    for t in claim.times:
+        if t.resolved and t.begin is not None and t.granularity in ("day", "week", "month"):
+            feats[f"t:{t.begin:%Y-%m}"] += 1
+        elif t.resolved and t.begin is not None and t.granularity in ("season", "year"):
+            feats[f"t:{t.begin:%Y}"] += 1
+    return feats
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """Unit-length TF-IDF vectors of claims, and the document frequency of each feature."""
+
+    by_claim: dict[str, dict[str, float]]
+    df: Counter[str]
+    n: int
+
+    def idf(self, feature: str) -> float:
+        return math.log((self.n + 1) / (self.df[feature] + 1)) + 1.0
+
+
+def vectorise(claims: Sequence[Claim]) -> Vectors:
+    raw = {c.id: claim_features(c) for c in claims}
+    df: Counter[str] = Counter()
+    for feats in raw.values():
+        df.update(feats.keys())
+    n = len(claims)
+    by_claim: dict[str, dict[str, float]] = {}
+    for cid, feats in raw.items():
+        vec = {
+            f: (1 + math.log(k)) * (math.log((n + 1) / (df[f] + 1)) + 1.0) * SLOT_WEIGHT[f[0]]
+            for f, k in feats.items()
+        }
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        by_claim[cid] = {f: v / norm for f, v in vec.items()}
+    return Vectors(by_claim, df, n)
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(f, 0.0) for f, v in a.items())
+
+
+def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str, str]]:
+    """Pairs of claims from different sources that share one of their rarest features."""
+    source = {c.id: c.source for c in claims}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        feats = sorted(vectors.by_claim[c.id], key=lambda f: (vectors.df[f], f))[:BLOCK_KEYS]
+        for f in feats:
+            if vectors.df[f] > 1:
+                postings[f].append(c.id)
+    pairs: set[tuple[str, str]] = set()
+    for ids in postings.values():
+        if len(ids) > MAX_POSTINGS:
+            continue
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if source[a] != source[b]:
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+def similarities(claims: Sequence[Claim], vectors: Vectors) -> dict[tuple[str, str], float]:
+    """Cosine similarity of every candidate pair (keys ordered a < b)."""
+    return {
+        (a, b): cosine(vectors.by_claim[a], vectors.by_claim[b]) for a, b in sorted(candidate_pairs(claims, vectors))
+    }
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 0))}
+
+
+def independent_sources(claims: Sequence[Claim]) -> int:
+    """Sources left after merging those whose claims are near-identical copies of each other."""
+    uf = _UnionFind(sorted({c.source for c in claims}))
+    grams = [(c, _trigrams(c.text)) for c in claims]
+    for i, (a, ga) in enumerate(grams):
+        for b, gb in grams[i + 1:]:
+            if a.source != b.source and ga and gb and len(ga & gb) / min(len(ga), len(gb)) >= COPY_OVERLAP:
+                uf.union(a.source, b.source)
+    return len({uf.find(s) for s in uf.parent})
+
+
+def _topic(members: Sequence[Claim]) -> str:
+    """A few words the group's claims share, most distinctive first (entities before words)."""
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for c in members:
+        seen: set[str] = set()
+        for e in c.entities:
+            key = f"e:{e.name.lower()}"
+            if key not in seen:
+                seen.add(key)
+                counts[key] += 1
+                surface.setdefault(key, e.name)
+        for w in _WORD.findall(c.text):
+            if w.lower() in STOPWORDS or len(w) < 3:
+                continue
+            key = f"w:{stem(w)}"
+            if key not in seen:
+                seen.add(key)
+                counts[key] += 1
+                surface.setdefault(key, w.lower())
+    shared = [k for k, n in counts.items() if n >= 2] or list(counts)
+    shared.sort(key=lambda k: (-counts[k], not k.startswith("e:"), k))
+    words: list[str] = []
+    for k in shared:
+        s = surface[k]
+        if not any(s.lower() in w.lower() or w.lower() in s.lower() for w in words):
+            words.append(s)
+        if len(words) == 4:
+            break
+    return ", ".join(words) or "statement"
+
+
+def fact_id(topic: str, claim_ids: Sequence[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", topic.lower()).strip("-")[:40].strip("-") or "fact"
+    digest = hashlib.sha256("\n".join(sorted(claim_ids)).encode()).hexdigest()[:6]
+    return f"{slug}-{digest}"
+
+
+def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
+    """Group claims that state the same fact; only groups spanning two or more sources are returned."""
+    sims = similarities(claims, vectors)
+    source = {c.id: c.source for c in claims}
+    # best[claim][other source] = (score, claim id): the closest claim of each other source
+    best: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+    for (a, b), s in sims.items():
+        if s < LINK_THRESHOLD:
+            continue
+        for x, y in ((a, b), (b, a)):
+            current = best[x].get(source[y])
+            if current is None or (s, y) > current:
+                best[x][source[y]] = (s, y)
+    uf = _UnionFind(c.id for c in claims)
+    for x, per_source in best.items():
+        for _score, y in per_source.values():
+            if best[y].get(source[x], (0.0, ""))[1] == x:
+                uf.union(x, y)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[uf.find(c.id)].append(c)
+    facts: list[Fact] = []
+    for members in groups.values():
+        sources = tuple(sorted({c.source for c in members}))
+        if len(sources) < 2:
+            continue
+        ids = tuple(c.id for c in members)
+        topic = _topic(members)
+        facts.append(Fact(fact_id(topic, ids), topic, ids, sources, independent_sources(members)))
+    facts.sort(key=lambda f: (-len(f.sources), f.claims[0]))
+    return tuple(facts)

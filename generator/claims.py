@@ -1,0 +1,150 @@
+"""Claims: an Article and its Sentences → the checkable Claims it makes, with exact spans.
+
+A claim is a sentence (a quote running over several sentences stays one claim). Where a second
+party's reaction is attached ("X claimed A, a statement which Y has denied") the claim is
+"disputed" and keeps each party's clause as a Stance with its own speaker and exact span. Questions, calls to action and bare headings are not claims. Each claim carries
+its speaker (the article's outlet when unattributed), quotes, figures, times and entities; the
+finders live in their own modules (speakers, quantities, timex, entities).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entities import find_entities, resolve_surnames
+from .quantities import find_quantities
+from .records import Article, Claim, Entity, Sentence, Stance
+from .speakers import (
+    Attribution,
+    assessment_cue,
+    find_attribution,
+    find_quotes,
+    is_call_to_action,
+    is_denial,
+    is_question,
+    split_attributed_clauses,
+)
+from .timex import find_times
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_FINAL_PUNCT = re.compile(r"[.!?\"”’')\]:;]\s*$")
+# A line this short with no sentence punctuation is a heading or a fragment, not a claim.
+MIN_HEADING_WORDS = 5
+
+
+def self_speaker(article: Article) -> str:
+    """The speaker of an unattributed claim: the outlet that publishes it."""
+    return article.outlet or "the article itself"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;—–-":
+        end -= 1
+    return start, end
+
+
+def _is_claim_sentence(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    if not _FINAL_PUNCT.search(text) and len(words) < MIN_HEADING_WORDS:
+        return False
+    return not (is_question(text) or is_call_to_action(text))
+
+
+def _speaker_name(attribution: Attribution, surnames: dict[str, str]) -> str:
+    name = surnames.get(attribution.speaker, attribution.speaker)
+    return f"{name} (unnamed)" if attribution.kind == "unnamed" else name
+
+
+def _stances(article: Article, sentence: Sentence, surnames: dict[str, str],
+             sentence_attr: Attribution | None) -> tuple[Stance, ...]:
+    """The parties' positions when the sentence holds more than one (an assertion and a reaction)."""
+    clauses = split_attributed_clauses(sentence.text)
+    if len(clauses) < 2:
+        return ()
+    stances: list[Stance] = []
+    for clause in clauses:
+        start, end = _trim(article.text, sentence.start + clause.start, sentence.start + clause.end)
+        if end <= start:
+            continue
+        attribution = clause.speaker or (sentence_attr if not stances else None)
+        speaker = _speaker_name(attribution, surnames) if attribution else self_speaker(article)
+        stances.append(Stance(start, end, article.text[start:end], speaker, clause.polarity))
+    return tuple(stances) if len({s.polarity for s in stances}) > 1 else ()
+
+
+def extract_claims(article: Article, sentences: tuple[Sentence, ...]) -> tuple[Claim, ...]:
+    """Every checkable claim of ``article``, in text order, ids ``<article.id>/<n>`` from 1."""
+    text = article.text
+    entities_by_sentence = {s.index: find_entities(s.text, s.start) for s in sentences}
+    surnames = resolve_surnames([e for ents in entities_by_sentence.values() for e in ents])
+    claims: list[Claim] = []
+    previous_speaker: str | None = None
+    previous_end = -1
+    for sentence in sentences:
+        if not _is_claim_sentence(sentence.text):
+            previous_speaker = None
+            continue
+        start, end = _trim(text, sentence.start, sentence.end)
+        if end <= start:
+            continue
+        # A quote continues only within a paragraph: the previous claim must end on this line.
+        same_paragraph = previous_end >= 0 and "\n" not in text[previous_end:start]
+        claim_text = text[start:end]
+        attribution = find_attribution(claim_text, previous_speaker if same_paragraph else None)
+        stances = _stances(article, sentence, surnames, attribution)
+        if stances:
+            polarity = "disputed"
+        elif is_denial(claim_text):
+            polarity = "denied"
+        else:
+            polarity = "affirmed"
+        quotes = find_quotes(claim_text)
+        quantities = find_quantities(claim_text, start)
+        times = find_times(claim_text, article.published, start)
+        entities = tuple(
+            e if e.name not in surnames else Entity(e.start, e.end, e.text, surnames[e.name], e.kind, e.role)
+            for e in entities_by_sentence[sentence.index]
+        )
+        kinds: list[str] = []
+        if quantities:
+            kinds.append("figure")
+        if times:
+            kinds.append("time")
+        if quotes:
+            kinds.append("quote")
+        if attribution is not None:
+            kinds.append("attributed")
+        if assessment_cue(claim_text) is not None:
+            kinds.append("assessment")
+        elif attribution is None:
+            kinds.append("assertion")
+        if attribution is not None:
+            speaker, speaker_kind = _speaker_name(attribution, surnames), attribution.kind
+        else:
+            speaker, speaker_kind = self_speaker(article), "self"
+        claims.append(
+            Claim(
+                id=f"{article.id}/{len(claims) + 1}",
+                source=article.id,
+                start=start,
+                end=end,
+                text=claim_text,
+                sentence=sentence.index,
+                kinds=tuple(kinds),
+                speaker=speaker,
+                speaker_kind=speaker_kind,
+                polarity=polarity,
+                quantities=quantities,
+                times=times,
+                entities=entities,
+                quote=" … ".join(q.text for q in quotes) or None,
+                stances=stances,
+            )
+        )
+        previous_speaker = attribution.speaker if attribution is not None else None
+        previous_end = end
+    return tuple(claims)

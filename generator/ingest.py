@@ -1,0 +1,227 @@
+"""Ingest: a seeds folder → Seeds (cleaned Articles, skipped inputs with reasons, warnings).
+
+Reads ``.txt``, ``.md`` (optional YAML front matter; markdown turned into text with markdown-it-py)
+and ``.html`` (main text and metadata by trafilatura), removes page furniture, and merges metadata
+with precedence sources.yaml > the file's own metadata (front matter, HTML meta) > what cleaning
+found (headline, byline) > fallbacks (file name as title). A file that cannot be used becomes a
+``Skipped`` entry naming the file and the reason; the other articles still go through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from .errors import SeedError
+from .furniture import clean_article
+from .metadata import SOURCES_FILE, SourceMeta, SourcesFile, load_sources
+from .records import Article, Skipped
+
+ARTICLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+EDITOR_FILES = {SOURCES_FILE, "overrides.yaml"}
+MAX_ARTICLE_BYTES = 5_000_000
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_MD = MarkdownIt("commonmark")
+
+
+@dataclass(frozen=True, slots=True)
+class Seeds:
+    event: str | None
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """An input file turned into plain text lines, with any metadata the file itself carries."""
+
+    text: str
+    meta: SourceMeta
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if not raw.strip():
+        raise SeedError(name, "is empty")
+    if b"\x00" in raw[:8192]:
+        raise SeedError(name, "looks like a binary file (NUL bytes), not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SeedError(name, f"is not valid UTF-8 (invalid byte at offset {exc.start})") from exc
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise SeedError(name, "is empty")
+    return text
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _str(value: object) -> str | None:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = " ".join(str(value).split())
+        return text[:2000] or None
+    return None
+
+
+def _markdown_text(source: str) -> str:
+    """Plain text of a markdown document: one line per block, inline markup dropped."""
+    lines: list[str] = []
+    for token in _MD.parse(source):
+        if token.type == "inline" and token.children is not None:
+            parts: list[str] = []
+            for child in token.children:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append(" ")
+                elif child.type == "image":
+                    parts.append(child.content)
+            lines.append("".join(parts))
+        elif token.type in ("fence", "code_block"):
+            lines.extend(token.content.splitlines())
+    return "\n\n".join(line for line in lines if line.strip())
+
+
+def _read_md(text: str, name: str) -> _Body:
+    meta = SourceMeta()
+    match = _FRONT_MATTER.match(text)
+    if match:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            data = yaml.load(match.group(1), Loader=loader)  # noqa: S506 - safe loader
+        except yaml.YAMLError as exc:
+            raise SeedError(name, f"front matter is not valid YAML ({str(exc).splitlines()[0]})") from exc
+        if isinstance(data, dict):
+            meta = SourceMeta(
+                title=_str(data.get("title")),
+                outlet=_str(data.get("outlet") or data.get("source") or data.get("publisher")),
+                author=_str(data.get("author") or data.get("authors") or data.get("byline")),
+                url=_str(data.get("url") or data.get("link")),
+                published=_date(data.get("date") or data.get("published")),
+            )
+        text = text[match.end():]
+    return _Body(_markdown_text(text), meta)
+
+
+def _read_html(text: str, name: str) -> _Body:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        as_dict=True,
+    )
+    body = doc.get("text") if isinstance(doc, dict) else None
+    if not isinstance(body, str) or not body.strip():
+        raise SeedError(name, "HTML page has no article body that could be extracted")
+    assert isinstance(doc, dict)
+    return _Body(
+        body,
+        SourceMeta(
+            title=_str(doc.get("title")),
+            outlet=_str(doc.get("sitename")),
+            author=_str(doc.get("author")),
+            url=_str(doc.get("url")),
+            published=_date(doc.get("date")),
+        ),
+    )
+
+
+def _title_from_id(stem: str) -> str:
+    return re.sub(r"[_-]+", " ", stem).strip() or stem
+
+
+def read_article(path: Path, seeds_dir: Path, meta: SourceMeta | None) -> Article:
+    """Read one article file into a cleaned Article; raises SeedError when it cannot be used."""
+    name = path.relative_to(seeds_dir).as_posix()
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise SeedError(name, f"is {size:,} bytes; the limit for one article is {MAX_ARTICLE_BYTES:,}")
+    fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
+    text = _decode(path.read_bytes(), name)
+    body = _read_html(text, name) if fmt == "html" else _read_md(text, name) if fmt == "md" else _Body(text, SourceMeta())
+    given = meta or SourceMeta()
+    own = body.meta
+    cleaned = clean_article(body.text, known_title=given.title or own.title, known_author=given.author or own.author)
+    if not cleaned.text.strip():
+        raise SeedError(name, "has no article text left after removing page furniture")
+    return Article(
+        id=path.stem,
+        path=name,
+        format=fmt,
+        title=given.title or own.title or cleaned.title or _title_from_id(path.stem),
+        outlet=given.outlet or own.outlet,
+        author=given.author or own.author or cleaned.author,
+        url=given.url or own.url,
+        published=given.published or own.published,
+        dateline=cleaned.dateline,
+        text=cleaned.text,
+        dropped=cleaned.dropped,
+    )
+
+
+def read_seeds(seeds_dir: Path) -> Seeds:
+    """Read every article in ``seeds_dir`` (one story: articles directly inside)."""
+    if not seeds_dir.is_dir():
+        raise SeedError(str(seeds_dir), "seeds directory does not exist")
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    try:
+        sources = load_sources(seeds_dir)
+    except SeedError as exc:
+        skipped.append(Skipped(exc.path, f"{exc.reason}; articles were read without this metadata"))
+        sources = SourcesFile(None, {}, ())
+    warnings.extend(sources.warnings)
+
+    by_stem: dict[str, Path] = {}
+    for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
+        if path.name.startswith(".") or path.name in EDITOR_FILES:
+            continue
+        if path.is_dir():
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            skipped.append(Skipped(path.name, f"unsupported file type {path.suffix or '(none)'!r}; "
+                                              "articles are .txt, .md or .html"))
+            continue
+        if path.stem in by_stem:
+            skipped.append(Skipped(path.name, f"same source id {path.stem!r} as {by_stem[path.stem].name}, "
+                                              "which was used instead; rename one of them"))
+            continue
+        by_stem[path.stem] = path
+
+    for stem in sorted(set(sources.entries) - set(by_stem)):
+        warnings.append(f"{SOURCES_FILE}: entry {stem[:60]!r} names no article file in the seeds folder")
+
+    articles: list[Article] = []
+    for stem, path in sorted(by_stem.items()):
+        try:
+            articles.append(read_article(path, seeds_dir, sources.entries.get(stem)))
+        except SeedError as exc:
+            skipped.append(Skipped(exc.path, exc.reason))
+        except (OSError, ValueError) as exc:  # an extractor failing on hostile markup
+            skipped.append(Skipped(path.name, f"could not be read ({type(exc).__name__}: {exc})"))
+    return Seeds(sources.event, tuple(articles), tuple(sorted(skipped, key=lambda s: s.path)), tuple(warnings))
+

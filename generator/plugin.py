@@ -1,0 +1,78 @@
+"""The MkDocs adapter: runs the pipeline in ``on_files`` and adds every page with File.generated.
+
+The only module that imports mkdocs. Nothing is written into ``docs/``; ``mkdocs serve`` watches
+the seeds folder. Skipped inputs and warnings are logged as warnings, so ``--strict`` fails on
+them and CI does not publish a silently incomplete report.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .errors import SeedError
+from .pipeline import analyze
+from .render import render_pages
+
+log = logging.getLogger("mkdocs.plugins.claims")
+CSS = "assets/claims.css"
+
+
+class ClaimsConfig(base.Config):
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of articles (and sources.yaml), relative to mkdocs.yml. Keep it outside docs_dir."""
+
+
+class ClaimsPlugin(BasePlugin[ClaimsConfig]):
+    def _seeds(self, config: MkDocsConfig) -> Path:
+        root = Path(config.config_file_path or ".").resolve().parent
+        return (root / self.config.seeds_dir).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        seeds = self._seeds(config)
+        docs = Path(config.docs_dir).resolve()
+        if seeds == docs or docs in seeds.parents:
+            raise PluginError(f"claims: seeds_dir {seeds} is inside docs_dir; MkDocs would publish the raw articles")
+        if CSS not in config.extra_css:
+            config.extra_css.append(CSS)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        try:
+            report = analyze(self._seeds(config))
+        except SeedError as exc:
+            raise PluginError(f"claims: {exc}") from exc
+        for skipped in report.skipped:
+            log.warning("claims: skipped %s: %s", skipped.path, skipped.reason)
+        for warning in report.warnings:
+            log.warning("claims: %s", warning)
+        generated = [
+            (page.path, page.content, InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            for page in render_pages(report)
+        ]
+        generated.append((CSS, resources.files("generator").joinpath(CSS).read_text("utf-8"),
+                          InclusionLevel.UNDEFINED))
+        for path, content, inclusion in generated:
+            existing = files.get_file_from_path(path)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(f"claims: docs/{path} is hand-written but the report generates that page; "
+                                  "rename or remove it")
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        n_conflicts = sum(1 for x in report.contradictions if x.severity == "conflict")
+        log.info("claims: %d articles, %d claims, %d facts, %d conflicts, %d skipped", len(report.articles),
+                 len(report.claims), len(report.facts), n_conflicts, len(report.skipped))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self._seeds(config)))
+        return server

@@ -1,0 +1,291 @@
+"""Render: Report → GeneratedPages (markdown for MkDocs, plus report.json). Escaping lives here.
+
+Every string that comes from an article or its metadata passes through ``escape`` before it
+enters markdown, front matter or a path. Pages link to each other with relative ``.md`` paths
+so MkDocs validates every link and anchor in a ``--strict`` build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
+from .records import Article, Claim, Contradiction, GeneratedPage, Quantity, Report, TimeExpr
+from .report import report_json
+
+SUMMARY = "index.md"
+SOURCES_INDEX = "sources/index.md"
+CONTRADICTIONS = "contradictions.md"
+REPORT_JSON = "report.json"
+KIND_LABELS = {
+    "numeric": "Figures", "temporal": "Dates", "title": "Title or office", "polarity": "Asserted and denied",
+    "quote": "Quote wording", "assessment": "Opposing assessments", "attribution": "Attribution", "other": "Other",
+}
+
+
+def source_page(article_id: str) -> str:
+    return f"sources/{page_slug(article_id)}.md"
+
+
+def claim_anchor(claim: Claim) -> str:
+    return f"c-{claim.id.rsplit('/', 1)[1]}"
+
+
+def sentence_anchor(index: int) -> str:
+    return f"s-{index}"
+
+
+def _rel(from_page: str, to_page: str) -> str:
+    if from_page == to_page:
+        return ""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+class _Links:
+    """Links from one page to claims, sources and contradictions elsewhere in the site."""
+
+    def __init__(self, report: Report, page: str) -> None:
+        self.page = page
+        self.articles = {a.id: a for a in report.articles}
+
+    def _to(self, label_md: str, target: str, anchor: str | None) -> str:
+        path = _rel(self.page, target)
+        if not path:
+            return f"[{label_md}](#{anchor})" if anchor else label_md
+        return internal_link(label_md, path, anchor)
+
+    def source(self, article_id: str, label: str | None = None) -> str:
+        a = self.articles[article_id]
+        return self._to(md_text(label or a.title), source_page(article_id), None)
+
+    def claim(self, claim: Claim, label_md: str | None = None) -> str:
+        a = self.articles[claim.source]
+        label = label_md or md_text(a.outlet or a.title)
+        return self._to(label, source_page(claim.source), claim_anchor(claim))
+
+    def contradiction(self, c: Contradiction, label_md: str) -> str:
+        return self._to(label_md, CONTRADICTIONS, c.id)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _quantity_cell(q: Quantity) -> str:
+    what = f" ({q.measure})" if q.measure else ""
+    return md_text(f"{q.text}{what}")
+
+
+def _time_cell(t: TimeExpr) -> str:
+    if not t.resolved:
+        return md_text(f"{t.text} → unresolved (no publication date)")
+    if t.begin is None or t.end_date is None:
+        return md_text(t.text)
+    span = f"{t.begin:%Y-%m-%d}" if t.begin == t.end_date else f"{t.begin:%Y-%m-%d} – {t.end_date:%Y-%m-%d}"
+    return md_text(f"{t.text} → {span} ({t.granularity})")
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell or EMPTY_CELL for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _date(a: Article) -> str:
+    return a.published.isoformat() if a.published else "date unknown"
+
+
+class _Index:
+    """Who corroborates and who contradicts each claim."""
+
+    def __init__(self, report: Report) -> None:
+        self.claims = {c.id: c for c in report.claims}
+        self.corroborated: dict[str, list[str]] = defaultdict(list)
+        self.fact_of: dict[str, str] = {}
+        for f in report.facts:
+            for cid in f.claims:
+                self.fact_of[cid] = f.id
+                self.corroborated[cid] += [o for o in f.claims if self.claims[o].source != self.claims[cid].source]
+        self.contradicted: dict[str, list[tuple[Contradiction, str]]] = defaultdict(list)
+        for c in report.contradictions:
+            for side in c.sides:
+                for cid in side:
+                    others = [o for s2 in c.sides if s2 is not side for o in s2 if o != cid]
+                    for o in others:
+                        self.contradicted[cid].append((c, o))
+
+
+def _claim_table(report: Report, article: Article, page: str, index: _Index) -> str:
+    links = _Links(report, page)
+    rows = []
+    for c in (c for c in report.claims if c.source == article.id):
+        number = claim_anchor(c)[2:]
+        corroborated = ", ".join(links.claim(index.claims[o]) for o in dict.fromkeys(index.corroborated[c.id]))
+        contradicted = ", ".join(
+            links.contradiction(con, md_text(f"{con.severity}: {index.claims[o].source}"))
+            for con, o in dict.fromkeys(index.contradicted[c.id])
+        )
+        rows.append([
+            f'<span id="{claim_anchor(c)}"></span>{number}',
+            f"[{md_text(c.text)}](#{sentence_anchor(c.sentence)})",
+            md_cell(", ".join(c.kinds)),
+            md_cell(c.speaker),
+            "<br>".join(_quantity_cell(q) for q in c.quantities),
+            "<br>".join(_time_cell(t) for t in c.times),
+            corroborated,
+            contradicted,
+        ])
+    header = ["#", "Claim (exact words)", "Kind", "Who says it", "Figures", "Dates", "Corroborated by",
+              "Contradicted by"]
+    return _table(header, rows)
+
+
+def _article_text(report: Report, article: Article) -> str:
+    """The cleaned text, one paragraph per line, every sentence wrapped in an anchored span."""
+    sentences = report.sentences.get(article.id, ())
+    text = article.text
+    paragraphs: list[str] = []
+    current: list[str] = []
+    last = 0
+    for s in sentences:
+        gap = text[last:s.start]
+        if "\n" in gap and current:
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(f'<span class="sentence" id="{sentence_anchor(s.index)}">{md_text(s.text)}</span>')
+        last = s.end
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _dropped(article: Article) -> str:
+    if not article.dropped:
+        return ""
+    lines = [f'??? note "Removed as page furniture ({len(article.dropped)} lines)"', ""]
+    for d in article.dropped:
+        lines.append(f"    - line {d.line}: {md_text(d.text)} — {md_text(d.reason)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_source(report: Report, article: Article, index: _Index) -> GeneratedPage:
+    page = source_page(article.id)
+    meta_rows = [
+        ["Outlet", md_cell(article.outlet or "unknown")],
+        ["Author", md_cell(article.author or "unknown")],
+        ["Published", md_cell(_date(article))],
+        ["URL", md_link(md_text(article.url), article.url) if article.url else EMPTY_CELL],
+        ["File", md_cell(article.path)],
+    ]
+    if article.dateline:
+        meta_rows.append(["Dateline", md_cell(article.dateline)])
+    n_claims = sum(1 for c in report.claims if c.source == article.id)
+    parts = [
+        front_matter(article.title),
+        f"# {md_text(article.title)}\n",
+        _table(["Source", ""], meta_rows),
+        f"## Claims ({n_claims})\n",
+        "Each claim is quoted in the article's exact words and links to its sentence below.\n",
+        _claim_table(report, article, page, index),
+        "## Article text\n",
+        "The cleaned article; every sentence has its own anchor.\n",
+        _article_text(report, article),
+        _dropped(article),
+    ]
+    return GeneratedPage(page, "\n".join(p for p in parts if p), in_nav=False)
+
+
+def _side_cell(report: Report, links: _Links, ids: Sequence[str], claims: dict[str, Claim], side: int) -> str:
+    out = []
+    for cid in ids:
+        c = claims[cid]
+        words = c.text
+        if c.stances:
+            wanted = "affirmed" if side == 0 else "denied"
+            words = next((s.text for s in c.stances if s.polarity == wanted), c.text)
+        out.append(f"{links.claim(c)} ({md_text(c.speaker)}): “{md_text(_short(words, 400))}”")
+    return "<br><br>".join(out)
+
+
+def render_contradictions(report: Report) -> GeneratedPage:
+    links = _Links(report, CONTRADICTIONS)
+    claims = {c.id: c for c in report.claims}
+    conflicts = [c for c in report.contradictions if c.severity == "conflict"]
+    divergent = [c for c in report.contradictions if c.severity == "divergent"]
+    parts = [front_matter("Contradictions"), "# Contradictions\n",
+             f"{len(conflicts)} conflicts (the statements cannot both be true) and {len(divergent)} divergent "
+             "points (they differ, but measure different things, at different times or by different "
+             "estimators).\n"]
+    for title, group in (("Conflicts", conflicts), ("Divergent", divergent)):
+        parts.append(f"## {title}\n")
+        if not group:
+            parts.append("None found.\n")
+        for c in group:
+            parts.append(f"### {KIND_LABELS[c.kind]}: {md_text(c.topic)} {{ #{c.id} }}\n")
+            parts.append(f"**{c.severity.capitalize()}** · {md_text(c.kind)} — {md_text(c.explanation)}\n")
+            sides = list(c.sides) if len(c.sides) >= 2 else [c.claims, ()]
+            header = ["Says", "Against"] if c.kind == "polarity" else ["One side", "Other side"]
+            parts.append(_table(header, [[_side_cell(report, links, sides[0], claims, 0),
+                                          _side_cell(report, links, sides[1], claims, 1)]]))
+    return GeneratedPage(CONTRADICTIONS, "\n".join(parts))
+
+
+def render_sources_index(report: Report) -> GeneratedPage:
+    links = _Links(report, SOURCES_INDEX)
+    counts: dict[str, int] = defaultdict(int)
+    for c in report.claims:
+        counts[c.source] += 1
+    rows = [[links.source(a.id), md_cell(a.outlet or "unknown"), md_cell(a.author or "unknown"), md_cell(_date(a)),
+             str(counts[a.id])] for a in report.articles]
+    body = _table(["Source", "Outlet", "Author", "Published", "Claims"], rows)
+    return GeneratedPage(SOURCES_INDEX, f"{front_matter('Sources')}\n# Sources\n\n{body}")
+
+
+def render_summary(report: Report) -> GeneratedPage:
+    links = _Links(report, SUMMARY)
+    claims = {c.id: c for c in report.claims}
+    parts = [front_matter("Summary"), f"# {md_text(report.event)}\n"]
+    n_conf = sum(1 for c in report.contradictions if c.severity == "conflict")
+    parts.append(f"{len(report.articles)} sources, {len(report.claims)} claims, {len(report.facts)} facts stated by "
+                 f"more than one source, {n_conf} conflicts. Download the data as {REPORT_JSON} "
+                 f"([report.json]({REPORT_JSON})).\n")
+    parts.append("## Sources covered\n")
+    parts.append(_table(["Source", "Outlet", "Published"],
+                        [[links.source(a.id), md_cell(a.outlet or "unknown"), md_cell(_date(a))]
+                         for a in report.articles]))
+    parts.append("## What the sources agree on\n")
+    rows = []
+    for f in report.facts:
+        statements = ", ".join(links.claim(claims[cid]) for cid in f.claims)
+        count = f"{len(f.sources)} sources ({f.independent} independent)"
+        rows.append([md_cell(f.topic), md_cell(count), md_text(_short(claims[f.claims[0]].text)), statements])
+    parts.append(_table(["Fact", "Stated by", "For example", "Statements"], rows) if rows else "None found.\n")
+    parts.append("## Disputed points\n")
+    items = [f"- {links.contradiction(c, md_text(f'{KIND_LABELS[c.kind]}: {c.topic}'))} — {c.severity}"
+             for c in report.contradictions]
+    parts.append("\n".join(items) + "\n" if items else "No disagreements found.\n")
+    parts.append("## Claims only one source makes\n")
+    in_fact = {cid for f in report.facts for cid in f.claims}
+    for a in report.articles:
+        singles = [c for c in report.claims if c.source == a.id and c.id not in in_fact]
+        if not singles:
+            continue
+        parts.append(f'??? info "{html_attr(a.title)} ({len(singles)})"\n')
+        parts.append("\n".join(f"    - {links.claim(c, md_text(_short(c.text)))}" for c in singles) + "\n")
+    if report.skipped or report.warnings:
+        parts.append("## Skipped inputs and warnings\n")
+        lines = [f"- Skipped {md_text(s.path)}: {md_text(s.reason)}" for s in report.skipped]
+        lines += [f"- Warning: {md_text(w)}" for w in report.warnings]
+        parts.append("\n".join(lines) + "\n")
+    return GeneratedPage(SUMMARY, "\n".join(parts))
+
+
+def render_pages(report: Report) -> tuple[GeneratedPage, ...]:
+    """Every generated page of the site, plus report.json, in a stable order."""
+    index = _Index(report)
+    pages = [render_summary(report), render_sources_index(report), render_contradictions(report)]
+    pages += [render_source(report, a, index) for a in report.articles]
+    pages.append(GeneratedPage(REPORT_JSON, report_json(report), in_nav=False))
+    return tuple(pages)

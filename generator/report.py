@@ -1,0 +1,92 @@
+"""Report → report.json (schema 1 of ../shared/eval/README.md), produced here and nowhere else.
+
+The JSON holds the same data the site shows. Output is deterministic: records are already in a
+stable order, keys keep their declared order, and nothing depends on time or the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from . import __version__
+from .records import Claim, Entity, Quantity, Report, Stance, TimeExpr
+
+SCHEMA = 1
+
+
+def _date(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _quantity(q: Quantity) -> dict[str, Any]:
+    return {
+        "text": q.text, "start": q.start, "end": q.end,
+        "value": [q.value_low, q.value_high], "interval": [q.low, q.high],
+        "qualifier": q.qualifier, "unit": q.unit, "counted": q.counted, "measure": q.measure,
+        "out_of": q.out_of,
+    }
+
+
+def _time(t: TimeExpr) -> dict[str, Any]:
+    return {
+        "text": t.text, "start": t.start, "end": t.end, "granularity": t.granularity,
+        "begin": _date(t.begin), "end_date": _date(t.end_date), "relative": t.relative,
+        "resolved": t.resolved, "modifier": t.modifier,
+    }
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {"text": e.text, "start": e.start, "end": e.end, "name": e.name, "kind": e.kind, "role": e.role}
+
+
+def _stance(s: Stance) -> dict[str, Any]:
+    return {"text": s.text, "start": s.start, "end": s.end, "speaker": s.speaker, "polarity": s.polarity}
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id, "source": c.source, "text": c.text, "start": c.start, "end": c.end,
+        "kind": list(c.kinds), "speaker": c.speaker, "speaker_kind": c.speaker_kind,
+        "polarity": c.polarity, "sentence": c.sentence, "quote": c.quote,
+        "quantities": [_quantity(q) for q in c.quantities],
+        "times": [_time(t) for t in c.times],
+        "entities": [_entity(e) for e in c.entities],
+        "stances": [_stance(s) for s in c.stances],
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "generator": f"claims-report {__version__}",
+        "event": report.event,
+        "sources": [
+            {
+                "id": a.id, "title": a.title, "outlet": a.outlet, "author": a.author,
+                "published": _date(a.published), "url": a.url, "path": a.path, "format": a.format,
+                "dateline": a.dateline,
+                "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in a.dropped],
+            }
+            for a in report.articles
+        ],
+        "claims": [_claim(c) for c in report.claims],
+        "agreements": [
+            {"id": f.id, "topic": f.topic, "claims": list(f.claims), "sources": list(f.sources),
+             "independent_sources": f.independent}
+            for f in report.facts
+        ],
+        "contradictions": [
+            {"id": c.id, "topic": c.topic, "kind": c.kind, "severity": c.severity, "claims": list(c.claims),
+             "sides": [list(s) for s in c.sides], "explanation": c.explanation}
+            for c in report.contradictions
+        ],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "warnings": list(report.warnings),
+    }
+
+
+def report_json(report: Report) -> str:
+    """The report as UTF-8 JSON text, byte-identical for identical input."""
+    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
