@@ -34,15 +34,163 @@ SLOT_WEIGHT = {"e": 1.5, "m": 2.0, "n": 1.2, "t": 1.0, "w": 1.0}
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 STOPWORDS = frozenset(
-    """a about above after again against all also although am among an and any are as at be because been
-    before being below between both but by can could did do does doing down during each either few for
-    from further had has have having he her here hers herself him himself his how however i if in into
-    is it its itself just may me might more most must my myself no nor not now of off on once only or
-    other our ours ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up upon very was we were
-    what when where which while who whom why will with within without would you your yours yourself
-    said says say told stated according reported reports reportedly also despite amid since yet still
-    s t don’t ’s""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "although",
+        "am",
+        "among",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "either",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "may",
+        "me",
+        "might",
+        "more",
+        "most",
+        "must",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "said",
+        "says",
+        "say",
+        "told",
+        "stated",
+        "according",
+        "reported",
+        "reports",
+        "reportedly",
+        "also",
+        "despite",
+        "amid",
+        "since",
+        "yet",
+        "still",
+        "s",
+        "t",
+        "don’t",
+        "’s",
+    ]
 )
 
 
@@ -103,8 +251,7 @@ def vectorise(claims: Sequence[Claim]) -> Vectors:
     by_claim: dict[str, dict[str, float]] = {}
     for cid, feats in raw.items():
         vec = {
-            f: (1 + math.log(k)) * (math.log((n + 1) / (df[f] + 1)) + 1.0) * SLOT_WEIGHT[f[0]]
-            for f, k in feats.items()
+            f: (1 + math.log(k)) * (math.log((n + 1) / (df[f] + 1)) + 1.0) * SLOT_WEIGHT[f[0]] for f, k in feats.items()
         }
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         by_claim[cid] = {f: v / norm for f, v in vec.items()}
@@ -131,7 +278,7 @@ def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str,
         if len(ids) > MAX_POSTINGS:
             continue
         for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
+            for b in ids[i + 1 :]:
                 if source[a] != source[b]:
                     pairs.add((a, b) if a < b else (b, a))
     return pairs
@@ -162,7 +309,7 @@ class _UnionFind:
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
     words = [w.lower() for w in _WORD.findall(text)]
-    return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 0))}
+    return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 0))}
 
 
 def independent_sources(claims: Sequence[Claim]) -> int:
@@ -170,7 +317,7 @@ def independent_sources(claims: Sequence[Claim]) -> int:
     uf = _UnionFind(sorted({c.source for c in claims}))
     grams = [(c, _trigrams(c.text)) for c in claims]
     for i, (a, ga) in enumerate(grams):
-        for b, gb in grams[i + 1:]:
+        for b, gb in grams[i + 1 :]:
             if a.source != b.source and ga and gb and len(ga & gb) / min(len(ga), len(gb)) >= COPY_OVERLAP:
                 uf.union(a.source, b.source)
     return len({uf.find(s) for s in uf.parent})

@@ -2,9 +2,10 @@
 
 A claim is a sentence (a quote running over several sentences stays one claim). Where a second
 party's reaction is attached ("X claimed A, a statement which Y has denied") the claim is
-"disputed" and keeps each party's clause as a Stance with its own speaker and exact span. Questions, calls to action and bare headings are not claims. Each claim carries
-its speaker (the article's outlet when unattributed), quotes, figures, times and entities; the
-finders live in their own modules (speakers, quantities, timex, entities).
+"disputed" and keeps each party's clause as a Stance with its own speaker and exact span.
+Questions, calls to action and bare headings are not claims. Each claim carries its speaker
+(the article's outlet when unattributed), quotes, figures, times and entities; the finders live
+in their own modules (speakers, quantities, timex, entities).
 """
 
 from __future__ import annotations
@@ -54,13 +55,35 @@ def _is_claim_sentence(text: str) -> bool:
     return not (is_question(text) or is_call_to_action(text))
 
 
-def _speaker_name(attribution: Attribution, surnames: dict[str, str]) -> str:
-    name = surnames.get(attribution.speaker, attribution.speaker)
-    return f"{name} (unnamed)" if attribution.kind == "unnamed" else name
+class _Names:
+    """How the article names people: lone surnames resolved, and the fullest surface form shown."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.surnames = resolve_surnames(entities)
+        self.display: dict[str, str] = {}
+        for e in entities:
+            name = self.canonical(e.name)
+            if len(e.text) > len(self.display.get(name, "")):
+                self.display[name] = e.text
+
+    def canonical(self, name: str) -> str:
+        return self.surnames.get(name, name)
+
+    def speaker(self, attribution: Attribution) -> str:
+        """The speaker as one name across the article: "Gen. Syrskyi" and "Oleksandr Syrskyi" agree."""
+        phrase = attribution.speaker
+        if attribution.kind == "unnamed":
+            return f"{phrase} (unnamed)"
+        people = [e for e in find_entities(phrase) if e.kind == "person"]
+        if len(people) == 1:
+            name = self.canonical(people[0].name)
+            return self.display.get(name, people[0].text)
+        return phrase
 
 
-def _stances(article: Article, sentence: Sentence, surnames: dict[str, str],
-             sentence_attr: Attribution | None) -> tuple[Stance, ...]:
+def _stances(
+    article: Article, sentence: Sentence, names: _Names, sentence_attr: Attribution | None
+) -> tuple[Stance, ...]:
     """The parties' positions when the sentence holds more than one (an assertion and a reaction)."""
     clauses = split_attributed_clauses(sentence.text)
     if len(clauses) < 2:
@@ -71,7 +94,7 @@ def _stances(article: Article, sentence: Sentence, surnames: dict[str, str],
         if end <= start:
             continue
         attribution = clause.speaker or (sentence_attr if not stances else None)
-        speaker = _speaker_name(attribution, surnames) if attribution else self_speaker(article)
+        speaker = names.speaker(attribution) if attribution else self_speaker(article)
         stances.append(Stance(start, end, article.text[start:end], speaker, clause.polarity))
     return tuple(stances) if len({s.polarity for s in stances}) > 1 else ()
 
@@ -80,7 +103,7 @@ def extract_claims(article: Article, sentences: tuple[Sentence, ...]) -> tuple[C
     """Every checkable claim of ``article``, in text order, ids ``<article.id>/<n>`` from 1."""
     text = article.text
     entities_by_sentence = {s.index: find_entities(s.text, s.start) for s in sentences}
-    surnames = resolve_surnames([e for ents in entities_by_sentence.values() for e in ents])
+    names = _Names([e for ents in entities_by_sentence.values() for e in ents])
     claims: list[Claim] = []
     previous_speaker: str | None = None
     previous_end = -1
@@ -95,7 +118,7 @@ def extract_claims(article: Article, sentences: tuple[Sentence, ...]) -> tuple[C
         same_paragraph = previous_end >= 0 and "\n" not in text[previous_end:start]
         claim_text = text[start:end]
         attribution = find_attribution(claim_text, previous_speaker if same_paragraph else None)
-        stances = _stances(article, sentence, surnames, attribution)
+        stances = _stances(article, sentence, names, attribution)
         if stances:
             polarity = "disputed"
         elif is_denial(claim_text):
@@ -106,7 +129,9 @@ def extract_claims(article: Article, sentences: tuple[Sentence, ...]) -> tuple[C
         quantities = find_quantities(claim_text, start)
         times = find_times(claim_text, article.published, start)
         entities = tuple(
-            e if e.name not in surnames else Entity(e.start, e.end, e.text, surnames[e.name], e.kind, e.role)
+            e
+            if e.name not in names.surnames
+            else Entity(e.start, e.end, e.text, names.canonical(e.name), e.kind, e.role)
             for e in entities_by_sentence[sentence.index]
         )
         kinds: list[str] = []
@@ -123,7 +148,7 @@ def extract_claims(article: Article, sentences: tuple[Sentence, ...]) -> tuple[C
         elif attribution is None:
             kinds.append("assertion")
         if attribution is not None:
-            speaker, speaker_kind = _speaker_name(attribution, surnames), attribution.kind
+            speaker, speaker_kind = names.speaker(attribution), attribution.kind
         else:
             speaker, speaker_kind = self_speaker(article), "self"
         claims.append(

@@ -23,15 +23,26 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .align import LINK_THRESHOLD, Vectors, content_words, cosine
-from .entities import roles_conflict
+from .assessments import judged_qualities
+from .entities import canonical_name, roles_conflict
 from .records import Claim, Contradiction, Fact, Quantity, TimeExpr
-from .speakers import assessment_polarity
 from .timex import overlaps
 
 # Similarity two claims need before a difference between them is worth showing at all.
 RELATED_THRESHOLD = 0.15
+# Similarity above which two denials are taken to be about the same matter.
+DISPUTE_THRESHOLD = 0.2
 # Share of content words two clauses must have in common to be taken as the same event.
 SAME_EVENT_OVERLAP = 0.3
+_SUBJECT_SYNONYMS = {
+    "soldier": "troop",
+    "troop": "troop",
+    "fighter": "troop",
+    "people": "person",
+    "resident": "person",
+    "firm": "company",
+    "compan": "company",
+}
 _SEGMENT = re.compile(r";|,\s+(?:with|while|whereas|and then|after|before|as)\s+|\s+—\s+")
 
 
@@ -78,20 +89,26 @@ def _places(c: Claim) -> set[str]:
     return {e.name for e in c.entities if e.kind == "place"}
 
 
-def _named_estimators_differ(a: Claim, b: Claim) -> bool:
-    return a.speaker_kind == "named" and b.speaker_kind == "named" and a.speaker != b.speaker
+def speaker_key(c: Claim) -> str:
+    """The speaker compared across sources, where spellings and titles differ."""
+    return canonical_name(c.speaker) if c.speaker_kind == "named" else c.speaker
+
+
+def _estimators_differ(a: Claim, b: Claim) -> bool:
+    """Both figures are attributed, to different sources: organisers and police may both be quoted right."""
+    return a.speaker_kind != "self" and b.speaker_kind != "self" and speaker_key(a) != speaker_key(b)
 
 
 def _numeric(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
-    by_counted: dict[tuple[str, str | None], list[tuple[Claim, Quantity]]] = defaultdict(list)
+    by_counted: dict[tuple[str, str], list[tuple[Claim, Quantity]]] = defaultdict(list)
     for c in claims:
         for q in c.quantities:
             if _comparable_measure(q) and q.out_of is None:
                 assert q.counted is not None
-                by_counted[(q.counted, q.unit)].append((c, q))
+                by_counted[(q.counted, q.unit or "")].append((c, q))
     for (_counted, _unit), items in sorted(by_counted.items()):
         for i, (ca, qa) in enumerate(items):
-            for cb, qb in items[i + 1:]:
+            for cb, qb in items[i + 1 :]:
                 if ca.id == cb.id or not related(ca, cb):
                     continue
                 if (qa.qualifier == "additional") != (qb.qualifier == "additional"):
@@ -103,21 +120,40 @@ def _numeric(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
                     continue  # figures about different places
                 topic = qa.measure or ""
                 if qa.measure != qb.measure:
-                    yield _Finding("numeric", "divergent", ((ca,), (cb,)), topic,
-                                   f"{_fmt(qa)} ({qa.measure}) and {_fmt(qb)} ({qb.measure}) count different "
-                                   "things, so the figures are not comparable as they stand.")
+                    yield _Finding(
+                        "numeric",
+                        "divergent",
+                        ((ca,), (cb,)),
+                        topic,
+                        f"{_fmt(qa)} ({qa.measure}) and {_fmt(qb)} ({qb.measure}) count different "
+                        "things, so the figures are not comparable as they stand.",
+                    )
                 elif _times_disjoint(ca.times, cb.times):
-                    yield _Finding("numeric", "divergent", ((ca,), (cb,)), topic,
-                                   f"{_fmt(qa)} and {_fmt(qb)} {qa.measure} refer to different times, so the "
-                                   "figures may both be right.")
-                elif _named_estimators_differ(ca, cb):
-                    yield _Finding("numeric", "divergent", ((ca,), (cb,)), topic,
-                                   f"{ca.speaker} puts the {qa.measure} figure at {_fmt(qa)}, {cb.speaker} at "
-                                   f"{_fmt(qb)}: different estimators disagree.")
+                    yield _Finding(
+                        "numeric",
+                        "divergent",
+                        ((ca,), (cb,)),
+                        topic,
+                        f"{_fmt(qa)} and {_fmt(qb)} {qa.measure} refer to different times, so the "
+                        "figures may both be right.",
+                    )
+                elif _estimators_differ(ca, cb):
+                    yield _Finding(
+                        "numeric",
+                        "divergent",
+                        ((ca,), (cb,)),
+                        topic,
+                        f"{ca.speaker} puts the {qa.measure} figure at {_fmt(qa)}, {cb.speaker} at "
+                        f"{_fmt(qb)}: different estimators disagree.",
+                    )
                 else:
-                    yield _Finding("numeric", "conflict", ((ca,), (cb,)), topic,
-                                   f"{_fmt(qa)} and {_fmt(qb)} give incompatible values for the same measure "
-                                   f"({qa.measure}).")
+                    yield _Finding(
+                        "numeric",
+                        "conflict",
+                        ((ca,), (cb,)),
+                        topic,
+                        f"{_fmt(qa)} and {_fmt(qb)} give incompatible values for the same measure ({qa.measure}).",
+                    )
 
 
 def _segments(c: Claim) -> list[tuple[int, int]]:
@@ -136,7 +172,7 @@ def _dated_events(c: Claim) -> list[tuple[TimeExpr, set[str]]]:
         if len(times) != 1 or not times[0].resolved or times[0].begin is None:
             continue
         t = times[0]
-        seg = c.text[s:t.start - c.start] + " " + c.text[t.end - c.start:e]
+        seg = c.text[s : t.start - c.start] + " " + c.text[t.end - c.start : e]
         words = set(content_words(seg))
         if words:
             events.append((t, words))
@@ -152,7 +188,7 @@ def _temporal(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
     seen: set[tuple[int, int]] = set()
     for postings in by_word.values():
         for x, i in enumerate(postings):
-            for j in postings[x + 1:]:
+            for j in postings[x + 1 :]:
                 if (i, j) in seen:
                     continue
                 seen.add((i, j))
@@ -164,9 +200,14 @@ def _temporal(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
                     continue
                 if overlaps(ta, tb) is not False:
                     continue
-                yield _Finding("temporal", "conflict", ((ca,), (cb,)), ", ".join(sorted(shared)[:4]),
-                               f"The same event is dated “{ta.text}” ({_describe(ta)}) in one source and "
-                               f"“{tb.text}” ({_describe(tb)}) in the other; the two periods do not overlap.")
+                yield _Finding(
+                    "temporal",
+                    "conflict",
+                    ((ca,), (cb,)),
+                    ", ".join(sorted(shared)[:4]),
+                    f"The same event is dated “{ta.text}” ({_describe(ta)}) in one source and "
+                    f"“{tb.text}” ({_describe(tb)}) in the other; the two periods do not overlap.",
+                )
 
 
 def _describe(t: TimeExpr) -> str:
@@ -183,45 +224,96 @@ def _titles(claims: Sequence[Claim]) -> Iterable[_Finding]:
                 roles[e.name].append((c, e.role))
     for person, items in sorted(roles.items()):
         for i, (ca, ra) in enumerate(items):
-            for cb, rb in items[i + 1:]:
+            for cb, rb in items[i + 1 :]:
                 if ca.id != cb.id and roles_conflict(ra, rb):
-                    yield _Finding("title", "conflict", ((ca,), (cb,)), f"{person}'s office",
-                                   f"{person} is called “{ra}” in one statement and “{rb}” in the other; "
-                                   "both cannot be true at the same time.")
+                    yield _Finding(
+                        "title",
+                        "conflict",
+                        ((ca,), (cb,)),
+                        f"{person}'s office",
+                        f"{person} is called “{ra}” in one statement and “{rb}” in the other; "
+                        "both cannot be true at the same time.",
+                    )
 
 
 def _polarity(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
-    disputed = [c for c in claims if c.polarity == "disputed"]
-    denied = [c for c in claims if c.polarity == "denied"]
+    """One dispute per matter: claims that deny, and the claims they deny, grouped by similarity."""
+    denying = [c for c in claims if c.polarity in ("denied", "disputed")]
     affirmed = [c for c in claims if c.polarity == "affirmed"]
-    for c in disputed:
-        yes = [s for s in c.stances if s.polarity == "affirmed"]
-        no = [s for s in c.stances if s.polarity == "denied"]
-        yield _Finding("polarity", "conflict", ((c,), (c,)), "disputed claim",
-                       f"{yes[0].speaker} asserts it; {no[0].speaker} denies it.")
-    for d in denied:
-        for a in affirmed + disputed:
-            if a.id != d.id and related(a, d, LINK_THRESHOLD):
-                yield _Finding("polarity", "conflict", ((a,), (d,)), "disputed claim",
-                               f"{a.speaker} states it; {d.speaker} denies or contests it.")
+    parent = {c.id: c.id for c in denying}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(denying):
+        for b in denying[i + 1 :]:
+            if related(a, b, DISPUTE_THRESHOLD):
+                ra, rb = find(a.id), find(b.id)
+                parent[max(ra, rb)] = min(ra, rb)
+    clusters: dict[str, list[Claim]] = defaultdict(list)
+    for c in denying:
+        clusters[find(c.id)].append(c)
+    for members in clusters.values():
+        says = [c for c in members if c.polarity == "disputed"]
+        says += [a for a in affirmed if any(related(a, d, LINK_THRESHOLD) for d in members if d.polarity == "denied")]
+        if not says:
+            continue  # a denial of something no source asserts is not a dispute between sources
+        against = list(members)
+        asserters = sorted(
+            {s.speaker for c in members for s in c.stances if s.polarity == "affirmed"}
+            | {c.speaker for c in says if c.polarity == "affirmed"}
+        )
+        deniers = sorted(
+            {s.speaker for c in members for s in c.stances if s.polarity == "denied"}
+            | {c.speaker for c in members if c.polarity == "denied"}
+        )
+        yield _Finding(
+            "polarity",
+            "conflict",
+            (tuple(says), tuple(against)),
+            _topic_words(members),
+            f"Asserted by {_names(asserters)}; denied or contested by {_names(deniers)}.",
+        )
+
+
+def _names(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return names[0] if names else "a source"
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _topic_words(members: Sequence[Claim]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for c in members:
+        for e in {e.name for e in c.entities}:
+            counts[e] += 1
+    shared = sorted((n for n, k in counts.items() if k >= 2), key=lambda n: (-counts[n], n))
+    return ", ".join(shared[:3]) or "disputed claim"
 
 
 def _quotes(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
     by_speaker: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.quote and c.speaker_kind == "named":
-            by_speaker[c.speaker].append(c)
+            by_speaker[speaker_key(c)].append(c)
     for speaker, items in sorted(by_speaker.items()):
         for i, ca in enumerate(items):
-            for cb in items[i + 1:]:
+            for cb in items[i + 1 :]:
                 if ca.source == cb.source or not ca.quote or not cb.quote:
                     continue
                 wa, wb = ca.quote.split(), cb.quote.split()
                 ratio = difflib.SequenceMatcher(None, wa, wb).ratio()
                 if ratio >= 1.0 or not related(ca, cb, LINK_THRESHOLD):
                     continue
-                yield _Finding("quote", "divergent", ((ca,), (cb,)), f"{speaker}'s words",
-                               f"{speaker} is quoted differently: {word_diff(ca.quote, cb.quote)}.")
+                yield _Finding(
+                    "quote",
+                    "divergent",
+                    ((ca,), (cb,)),
+                    f"{speaker}'s words",
+                    f"{speaker} is quoted differently: {word_diff(ca.quote, cb.quote)}.",
+                )
 
 
 def word_diff(a: str, b: str) -> str:
@@ -239,16 +331,35 @@ def word_diff(a: str, b: str) -> str:
     return " ".join(out)
 
 
+def _subject_words(c: Claim) -> set[str]:
+    """What a claim talks about, with the usual synonyms for people and troops folded together."""
+    words = {_SUBJECT_SYNONYMS.get(w, w) for w in content_words(c.text)}
+    words |= {q.counted for q in c.quantities if q.counted}
+    words |= {e.name for e in c.entities}
+    return words
+
+
 def _assessments(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
-    rated = [(c, assessment_polarity(c.text)) for c in claims if "assessment" in c.kinds]
-    for i, (ca, pa) in enumerate(rated):
-        for cb, pb in rated[i + 1:]:
-            if pa * pb >= 0 or ca.speaker == cb.speaker or not related(ca, cb):
+    """Opposite judgements of the same quality of the same subject, by different speakers."""
+    rated = [(c, judged_qualities(c.text), _subject_words(c)) for c in claims]
+    rated = [r for r in rated if r[1]]
+    for i, (ca, qa, sa) in enumerate(rated):
+        for cb, qb, sb in rated[i + 1 :]:
+            if speaker_key(ca) == speaker_key(cb) or not (sa & sb):
                 continue
-            pos, neg = (ca, cb) if pa > 0 else (cb, ca)
-            yield _Finding("assessment", "conflict", ((pos,), (neg,)), "assessment",
-                           f"{pos.speaker} judges it favourably, {neg.speaker} unfavourably: a difference of "
-                           "opinion between attributed assessments.")
+            opposed = sorted(q for q, sign in qa if (q, -sign) in qb)
+            if not opposed:
+                continue
+            quality = opposed[0]
+            pos, neg = (ca, cb) if (quality, 1) in qa else (cb, ca)
+            yield _Finding(
+                "assessment",
+                "conflict",
+                ((pos,), (neg,)),
+                quality,
+                f"Opposite judgements of {quality}: {pos.speaker} is favourable, {neg.speaker} "
+                "unfavourable. A difference of opinion between attributed assessments.",
+            )
 
 
 class _Related:
@@ -282,10 +393,7 @@ def _merge(findings: Iterable[_Finding]) -> list[_Finding]:
             pos = len(merged) - 1
         else:
             old = merged[hit]
-            sides = tuple(
-                tuple(dict.fromkeys([*old.sides[k], *f.sides[k]]))
-                for k in range(2)
-            )
+            sides = tuple(tuple(dict.fromkeys([*old.sides[k], *f.sides[k]])) for k in range(2))
             merged[hit] = _Finding(old.kind, old.severity, sides, old.topic, old.explanation)
             pos = hit
         for cid in key_claims:
@@ -311,4 +419,3 @@ def compare_claims(claims: Sequence[Claim], facts: Sequence[Fact], vectors: Vect
         out.append(Contradiction(f"{f.kind}-{digest}", f.topic, f.kind, f.severity, ids, sides, f.explanation))
     out.sort(key=lambda c: (c.severity != "conflict", c.kind, c.claims))
     return tuple(out)
-

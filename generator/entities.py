@@ -934,6 +934,18 @@ class _Tok:
         self.init = False  # first word of a sentence or quote
 
 
+def _plain_tok(ostart: int, end: int, raw: str, num: bool) -> _Tok:
+    """Fast path for a lower-case ASCII word or a number (most tokens of a sentence)."""
+    t = _Tok.__new__(_Tok)
+    t.ostart = t.start = ostart
+    t.end = t.fend = end
+    t.text = t.key = t.pkey = t.ckey = raw
+    t.poss = t.adj = t.cap = t.upper = t.glue = t.init = False
+    t.num = num
+    t.pre = ""
+    return t
+
+
 def _tokenize(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     size = len(text)
@@ -943,9 +955,10 @@ def _tokenize(text: str) -> list[_Tok]:
         raw = m.group()
         c0 = raw[0]
         if c0.isdigit():
-            t = _Tok(ostart, ostart, end, end, raw, False, "", False, True)
-        elif c0.islower() and raw.isalpha() and (end == size or text[end] not in _DOT_APOS):
-            t = _Tok(ostart, ostart, end, end, raw, False, "", False, False)  # plain lower-case word
+            t = _plain_tok(ostart, end, raw, True)
+        elif (raw.isascii() and raw.isalpha() and raw.islower()
+              and (end == size or text[end] not in _DOT_APOS)):
+            t = _plain_tok(ostart, end, raw, False)
         else:
             start = ostart
             pre = ""
@@ -1241,7 +1254,6 @@ def _place_canon(s: str) -> str:
     return " ".join(words)
 
 
-@functools.lru_cache(maxsize=8192)
 def _strip_owner(name: str) -> str | None:
     """"US Justice Department" -> "Justice Department" when the rest is a known organisation."""
     toks = _tokenize(name)
@@ -1256,6 +1268,7 @@ def _strip_owner(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def canonical_name(name: str, kind: str | None = None) -> str:
     """Canonical form of one name, merging aliases and spelling variants (see module docstring)."""
     s = _clean_name(name)
@@ -1474,6 +1487,9 @@ def _role_text(ctx: _Ctx, a: int, b: int) -> str:
     return s
 
 
+_MAX_RUN = 14
+
+
 def _span_end(ctx: _Ctx, i: int) -> int:
     toks, n = ctx.toks, ctx.n
     j = i
@@ -1529,7 +1545,8 @@ def _span_end(ctx: _Ctx, i: int) -> int:
         if g is not None and k + g[0] - 1 > j:
             j = k + g[0] - 1
         k += 1
-    return j
+    # No name is this long; cutting keeps the work (and the recursion in _classify) bounded.
+    return min(j, i + _MAX_RUN - 1)
 
 
 def _and_org(ctx: _Ctx, k: int) -> bool:

@@ -107,7 +107,7 @@ def _read_md(text: str, name: str) -> _Body:
 
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
-            data = yaml.load(match.group(1), Loader=loader)  # noqa: S506 - safe loader
+            data = yaml.load(match.group(1), Loader=loader)
         except yaml.YAMLError as exc:
             raise SeedError(name, f"front matter is not valid YAML ({str(exc).splitlines()[0]})") from exc
         if isinstance(data, dict):
@@ -118,7 +118,7 @@ def _read_md(text: str, name: str) -> _Body:
                 url=_str(data.get("url") or data.get("link")),
                 published=_date(data.get("date") or data.get("published")),
             )
-        text = text[match.end():]
+        text = text[match.end() :]
     return _Body(_markdown_text(text), meta)
 
 
@@ -162,7 +162,9 @@ def read_article(path: Path, seeds_dir: Path, meta: SourceMeta | None) -> Articl
         raise SeedError(name, f"is {size:,} bytes; the limit for one article is {MAX_ARTICLE_BYTES:,}")
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
     text = _decode(path.read_bytes(), name)
-    body = _read_html(text, name) if fmt == "html" else _read_md(text, name) if fmt == "md" else _Body(text, SourceMeta())
+    body = (
+        _read_html(text, name) if fmt == "html" else _read_md(text, name) if fmt == "md" else _Body(text, SourceMeta())
+    )
     given = meta or SourceMeta()
     own = body.meta
     cleaned = clean_article(body.text, known_title=given.title or own.title, known_author=given.author or own.author)
@@ -203,12 +205,20 @@ def read_seeds(seeds_dir: Path) -> Seeds:
         if path.is_dir():
             continue
         if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            skipped.append(Skipped(path.name, f"unsupported file type {path.suffix or '(none)'!r}; "
-                                              "articles are .txt, .md or .html"))
+            skipped.append(
+                Skipped(
+                    path.name, f"unsupported file type {path.suffix or '(none)'!r}; articles are .txt, .md or .html"
+                )
+            )
             continue
         if path.stem in by_stem:
-            skipped.append(Skipped(path.name, f"same source id {path.stem!r} as {by_stem[path.stem].name}, "
-                                              "which was used instead; rename one of them"))
+            skipped.append(
+                Skipped(
+                    path.name,
+                    f"same source id {path.stem!r} as {by_stem[path.stem].name}, "
+                    "which was used instead; rename one of them",
+                )
+            )
             continue
         by_stem[path.stem] = path
 
@@ -224,4 +234,3 @@ def read_seeds(seeds_dir: Path) -> Seeds:
         except (OSError, ValueError) as exc:  # an extractor failing on hostile markup
             skipped.append(Skipped(path.name, f"could not be read ({type(exc).__name__}: {exc})"))
     return Seeds(sources.event, tuple(articles), tuple(sorted(skipped, key=lambda s: s.path)), tuple(warnings))
-

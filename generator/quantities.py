@@ -359,7 +359,6 @@ _MONTHS = _words(
     "January February March April May June July August September October November December Jan Feb Mar Apr "
     "Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec."
 )
-_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 # Words after which a bare four-digit number is a year even if a plural follows ("In 2023 people ...").
 _BEFORE_YEAR = _words("in since by until till during from before after of")
 # Plural nouns that commonly follow a year ("the 2024 elections") and so do not make it a count.
@@ -1270,13 +1269,13 @@ def _post_qualifier(text: str, d: _Draft) -> None:
 def _qualifier_before(ctx: _Context, d: _Draft) -> None:
     text = ctx.text
     span_start = d.opener.start() if d.opener is not None else d.first.start
-    lo = max(ctx.consumed, span_start - 40)
+    lo = max(ctx.consumed, span_start - _QUALIFIER_REACH)
     qualifier = None
     qm = _QUAL_BEFORE_RE.search(text, lo, span_start)
     if qm is None:
         fm = _FILLER_BEFORE_RE.search(text, lo, span_start)
         if fm is not None:  # "more than a total of 300" / "about just 300"
-            qm = _QUAL_BEFORE_RE.search(text, max(ctx.consumed, fm.start() - 40), fm.start())
+            qm = _QUAL_BEFORE_RE.search(text, max(ctx.consumed, fm.start() - _QUALIFIER_REACH), fm.start())
     if qm is not None:
         qkey = _key(qm.group("q"))
         qualifier = _QUALIFIER_PHRASES.get(qkey)
@@ -1322,8 +1321,8 @@ def _not_a_count(ctx: _Context, d: _Draft) -> bool:
             if pw in _MONTHS or lpw in _BEFORE_YEAR or not plural_next:
                 return True  # "in 2024", "June 2024", "the 2024 elections", "from 2020 to 2024"
     if first.kind == "words":
-        if first.raw <= 10 and lpw in _DEFINITE and d.qualifier is None:
-            return True  # "the two nations", "no one"
+        if first.raw <= 10 and lpw in _DEFINITE and d.qualifier is None and d.unit is None:
+            return True  # "the two nations", "no one"; not "the two-week protest"
         bare_one = first.core_text.lower() == "one" and d.out_of is None and d.qualifier is None
         if bare_one and (
             _OF_RE.match(text, first.core_end) or ctx.next_word(first.core_end).lower() in _ONE_IDIOM_NEXT

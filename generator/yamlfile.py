@@ -37,10 +37,10 @@ def load_yaml(path: Path, label: str) -> object:
                     mark = event.start_mark
                     line = mark.line + 1 if mark is not None else 0
                     raise SeedError(label, f"line {line}: YAML aliases are not allowed")
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - safe loader
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f"line {mark.line + 1}: " if mark is not None else ""
-        raise SeedError(label, f"{line}{exc.problem or exc.context or 'invalid YAML'}") from exc
+        where = exc.problem_mark or exc.context_mark
+        prefix = f"line {where.line + 1}: " if where is not None else ""
+        raise SeedError(label, f"{prefix}{exc.problem or exc.context or 'invalid YAML'}") from exc
     except yaml.YAMLError as exc:
         raise SeedError(label, f"invalid YAML ({exc})") from exc

@@ -542,6 +542,13 @@ def test_offsets_use_base_and_slice_exactly() -> None:
         assert text[e.start - base : e.end - base] == e.text
 
 
+def test_long_capitalised_runs_are_bounded() -> None:
+    for text in ("he said " + "May " * 3000, "he said " + "In Smith " * 2000, "x " + "Share This " * 2000):
+        for e in find_entities(text):
+            assert text[e.start : e.end] == e.text
+            assert len(e.text.split()) <= 14
+
+
 def test_empty_and_odd_input() -> None:
     assert find_entities("") == ()
     assert find_entities("   \n\t ") == ()

@@ -310,6 +310,7 @@ PROTEST_CASES: list[tuple[str, list[Expected]]] = [
         "Dozens were injured in the two-week protest, which ended a five-year dispute.",
         [
             {"text": "Dozens", "value_low": 24, "low": 24, "high": None, "measure": "person injured"},
+            {"text": "two-week", "unit": "week", "value_low": 2},
             {"text": "five-year", "unit": "year", "value_low": 5},
         ],
     ),

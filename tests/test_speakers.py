@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001
 # The test data is news text: curly quotes and apostrophes are the point of many cases.
 """Tests for generator.speakers: attribution, quotes, denials, clause splits, assessments."""
 
