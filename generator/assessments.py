@@ -1,4 +1,4 @@
-"""Assessments: a claim's text → the qualities it judges, each with a direction (+1 or -1).
+"""Assessments: a claim's text → the qualities it judges, each with a direction and a subject.
 
 Two evaluations conflict only when they judge the same quality in opposite directions
 ("barely trained" against "well-prepared" both judge competence; "vulnerable" and "heroic" are
@@ -10,6 +10,7 @@ out, since the claim itself already holds both views.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # quality → (positive words, negative words); matched on whole lowercased words or hyphenated forms.
 LEXICON: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -128,29 +129,36 @@ LEXICON: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 # Words that flip the judgement of the word they precede ("barely trained", "lack of experience").
 _FLIP = frozenset(
-    [
-        "not",
-        "never",
-        "no",
-        "barely",
-        "hardly",
-        "poorly",
-        "badly",
-        "insufficiently",
-        "inadequately",
-        "lack",
-        "lacking",
-        "lacked",
-        "without",
-    ]
+    "not never no barely hardly poorly badly insufficiently inadequately lack lacking lacked without".split()
 )
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# How many words either side of an evaluative word may name what it judges.
+TARGET_WINDOW = 5
+# Nouns news uses interchangeably for the same subject of a judgement.
+_TARGET_SYNONYMS = {
+    "soldier": "troop", "soldiers": "troop", "troops": "troop", "fighters": "troop", "forces": "troop",
+    "people": "person", "residents": "person", "march": "protest", "marches": "protest", "rally": "protest",
+    "demonstration": "protest", "protests": "protest", "firm": "company", "results": "result",
+}
+_NOT_TARGETS = frozenset(
+    """the a an and or but of to in on at for with by from as is are was were be been being has have had it its
+    their they them this that these those who which what very highly most more less one some all any such
+    been known seen said says called described say also than""".split()
+)
 
 
-def judged_qualities(text: str) -> frozenset[tuple[str, int]]:
-    """(quality, +1/-1) for each quality ``text`` judges in one direction only."""
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    quality: str
+    sign: int  # +1 favourable, -1 unfavourable
+    targets: frozenset[str]  # words near the evaluative word: what is being judged
+
+
+def judgements(text: str) -> tuple[Judgement, ...]:
+    """The qualities ``text`` judges in one direction only, each with the words it is about."""
     words = _WORD.findall(text.lower())
-    found: dict[str, set[int]] = {}
+    signs: dict[str, set[int]] = {}
+    targets: dict[str, set[str]] = {}
     for i, word in enumerate(words):
         for quality, (positive, negative) in LEXICON.items():
             if word in positive:
@@ -159,8 +167,13 @@ def judged_qualities(text: str) -> frozenset[tuple[str, int]]:
                 sign = -1
             else:
                 continue
-            window = words[max(0, i - 3) : i]
-            if any(w in _FLIP for w in window):
+            if any(w in _FLIP for w in words[max(0, i - 3) : i]):
                 sign = -sign
-            found.setdefault(quality, set()).add(sign)
-    return frozenset((q, next(iter(signs))) for q, signs in found.items() if len(signs) == 1)
+            signs.setdefault(quality, set()).add(sign)
+            near = words[max(0, i - TARGET_WINDOW) : i] + words[i + 1 : i + 1 + TARGET_WINDOW]
+            targets.setdefault(quality, set()).update(
+                _TARGET_SYNONYMS.get(w, w) for w in near if w not in _NOT_TARGETS and w not in _FLIP and len(w) > 2
+            )
+    return tuple(
+        Judgement(q, next(iter(s)), frozenset(targets[q])) for q, s in sorted(signs.items()) if len(s) == 1
+    )

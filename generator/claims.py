@@ -18,6 +18,7 @@ from .records import Article, Claim, Entity, Sentence, Stance
 from .speakers import (
     Attribution,
     assessment_cue,
+    denial_cue,
     find_attribution,
     find_quotes,
     is_call_to_action,
@@ -31,6 +32,42 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _FINAL_PUNCT = re.compile(r"[.!?\"”’')\]:;]\s*$")
 # A line this short with no sentence punctuation is a heading or a fragment, not a claim.
 MIN_HEADING_WORDS = 5
+
+
+# A negated happening: "no tear gas had been used", "the dam had not been damaged". Saying that
+# something was not said or specified ("did not specify the number") is silence, not a denial.
+_NEGATED_EVENT = re.compile(
+    r"\b(?:no\s+(?:[a-z-]+\s+){0,3}(?:was|were|had|has|have)\s+(?:been\s+)?(?P<a>[a-z]+(?:ed|en))|"
+    r"(?:was|were|had|has|have)\s+(?:not|never)\s+(?:been\s+)?(?P<b>[a-z]+(?:ed|en)))\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|while|although|though)\b")
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,.;]*$", re.I)
+_SILENCE = frozenset(
+    """specify specified clarify clarified say said disclose disclosed confirm confirmed reveal revealed comment
+    commented know known acknowledge acknowledged mention mentioned provide provided give given respond
+    responded immediately yet""".split()
+)
+
+
+def _negated_event(text: str) -> re.Match[str] | None:
+    for m in _NEGATED_EVENT.finditer(text):
+        verb = (m.group("a") or m.group("b") or "").lower()
+        if verb and verb not in _SILENCE and not _CONDITIONAL.search(text, 0, m.start()):
+            return m
+    return None
+
+
+def denied_words(text: str) -> str:
+    """The words of what a denying claim denies: from the denial cue or negation to the clause end."""
+    negation = _negated_event(text)
+    cue = denial_cue(text)
+    starts = [p for p in (negation.start() if negation else None, cue[0] if cue else None) if p is not None]
+    if not starts:
+        return ""
+    start = min(starts)
+    end = _CLAUSE_END.search(text, start + 1)
+    return text[start : end.start() if end else len(text)]
 
 
 def self_speaker(article: Article) -> str:
@@ -121,7 +158,7 @@ def extract_claims(article: Article, sentences: tuple[Sentence, ...]) -> tuple[C
         stances = _stances(article, sentence, names, attribution)
         if stances:
             polarity = "disputed"
-        elif is_denial(claim_text):
+        elif is_denial(claim_text) or _negated_event(claim_text) is not None:
             polarity = "denied"
         else:
             polarity = "affirmed"

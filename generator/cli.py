@@ -54,6 +54,41 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
+def _non_negative(value: str) -> int:
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, not {n}")
+    return n
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from .bench import BenchError, BenchOptions, format_table, result_json, run_bench
+
+    options = BenchOptions(
+        articles=args.articles,
+        align_articles=args.align_articles,
+        repeat=args.repeat,
+        material=tuple(Path(d) for d in args.material or ()),
+        profile=args.profile,
+    )
+    try:
+        result = run_bench(options, progress=lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True))
+    except BenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(format_table(result))
+    if args.json:
+        Path(args.json).write_text(result_json(result), encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -73,6 +108,23 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("seeds_dir", metavar="SEEDS_DIR", help="folder of articles about one event")
     r.add_argument("--out", required=True, metavar="DIR", help="output folder for the markdown pages")
     r.set_defaults(func=_render)
+    b = sub.add_parser("bench", help="measure the speed of every stage on a synthetic corpus (one core)",
+                       description="Build a deterministic corpus of synthetic ~600-word articles from the "
+                                   "real sample articles and time extraction, cleaning, ingest, alignment "
+                                   "and comparison in this process, on one core.")
+    b.add_argument("--articles", type=_positive, default=400, metavar="N",
+                   help="synthetic articles in the extraction corpus (default 400)")
+    b.add_argument("--align-articles", type=_non_negative, default=1000, metavar="M",
+                   help="articles (sources) in the synthetic story for alignment; 0 skips it (default 1000)")
+    b.add_argument("--repeat", type=_positive, default=3, metavar="R",
+                   help="timed runs per extraction/cleaning/ingest measure; the best is reported (default 3)")
+    b.add_argument("--material", action="append", default=None, metavar="DIR",
+                   help="folder of real articles to sample sentences from (repeatable; default: seeds/ "
+                        "and tests/fixtures/stories/*)")
+    b.add_argument("--json", metavar="FILE", help="also write the figures and machine info as JSON")
+    b.add_argument("--profile", action="store_true",
+                   help="add a cProfile of one extraction pass (top 15 functions by cumulative and own time)")
+    b.set_defaults(func=_bench)
     return parser
 
 

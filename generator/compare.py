@@ -15,208 +15,34 @@ indexes (same measure, same person, same speaker), never from all pairs:
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from .align import LINK_THRESHOLD, Vectors, content_words, cosine
-from .assessments import judged_qualities
-from .entities import canonical_name, roles_conflict
-from .records import Claim, Contradiction, Fact, Quantity, TimeExpr
-from .timex import overlaps
+from .align import LINK_THRESHOLD, STOPWORDS, Vectors, stem
+from .assessments import Judgement, judgements
+from .claims import denied_words
+from .entities import roles_conflict
+from .events import compare_dates
+from .evidence import Finding, Related, same_name, speaker_key
+from .figures import compare_figures
+from .records import Claim, Contradiction, Fact
 
-# Similarity two claims need before a difference between them is worth showing at all.
-RELATED_THRESHOLD = 0.15
 # Similarity above which two denials are taken to be about the same matter.
 DISPUTE_THRESHOLD = 0.2
-# Share of content words two clauses must have in common to be taken as the same event.
-SAME_EVENT_OVERLAP = 0.3
-_SUBJECT_SYNONYMS = {
-    "soldier": "troop",
-    "troop": "troop",
-    "fighter": "troop",
-    "people": "person",
-    "resident": "person",
-    "firm": "company",
-    "compan": "company",
-}
-_SEGMENT = re.compile(r";|,\s+(?:with|while|whereas|and then|after|before|as)\s+|\s+—\s+")
+# Words of the denied statement an asserting claim must repeat ("tear gas … used").
+MIN_DENIED_OVERLAP = 2
+# A word in at most this many claims (or this share of them) is distinctive of one matter.
+RARE_WORD_CLAIMS = 3
+RARE_WORD_SHARE = 0.1
+_LOWER = re.compile(r"[a-z][a-z'’-]+")
+_QUOTE_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Finding:
-    kind: str
-    severity: str
-    sides: tuple[tuple[Claim, ...], ...]
-    topic: str
-    explanation: str
-
-
-def _fmt(q: Quantity) -> str:
-    return q.text
-
-
-def _interval(q: Quantity) -> tuple[float, float]:
-    low = q.low if q.low is not None else float("-inf")
-    high = q.high if q.high is not None else float("inf")
-    return low, high
-
-
-def _intervals_overlap(a: Quantity, b: Quantity) -> bool:
-    alo, ahi = _interval(a)
-    blo, bhi = _interval(b)
-    return alo <= bhi and blo <= ahi
-
-
-def _comparable_measure(q: Quantity) -> bool:
-    """A count is comparable only when we know both what is counted and what happened to it."""
-    return q.measure is not None and q.counted is not None and q.measure != q.counted
-
-
-def _times_disjoint(a: Sequence[TimeExpr], b: Sequence[TimeExpr]) -> bool:
-    """True when both claims are dated and no date of one overlaps any date of the other."""
-    ra = [t for t in a if t.resolved and t.begin is not None]
-    rb = [t for t in b if t.resolved and t.begin is not None]
-    if not ra or not rb:
-        return False
-    return all(overlaps(x, y) is False for x in ra for y in rb)
-
-
-def _places(c: Claim) -> set[str]:
-    return {e.name for e in c.entities if e.kind == "place"}
-
-
-def speaker_key(c: Claim) -> str:
-    """The speaker compared across sources, where spellings and titles differ."""
-    return canonical_name(c.speaker) if c.speaker_kind == "named" else c.speaker
-
-
-def _estimators_differ(a: Claim, b: Claim) -> bool:
-    """Both figures are attributed, to different sources: organisers and police may both be quoted right."""
-    return a.speaker_kind != "self" and b.speaker_kind != "self" and speaker_key(a) != speaker_key(b)
-
-
-def _numeric(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
-    by_counted: dict[tuple[str, str], list[tuple[Claim, Quantity]]] = defaultdict(list)
-    for c in claims:
-        for q in c.quantities:
-            if _comparable_measure(q) and q.out_of is None:
-                assert q.counted is not None
-                by_counted[(q.counted, q.unit or "")].append((c, q))
-    for (_counted, _unit), items in sorted(by_counted.items()):
-        for i, (ca, qa) in enumerate(items):
-            for cb, qb in items[i + 1 :]:
-                if ca.id == cb.id or not related(ca, cb):
-                    continue
-                if (qa.qualifier == "additional") != (qb.qualifier == "additional"):
-                    continue  # an increment is not comparable with a total
-                if _intervals_overlap(qa, qb):
-                    continue
-                pa, pb = _places(ca), _places(cb)
-                if pa and pb and not pa & pb:
-                    continue  # figures about different places
-                topic = qa.measure or ""
-                if qa.measure != qb.measure:
-                    yield _Finding(
-                        "numeric",
-                        "divergent",
-                        ((ca,), (cb,)),
-                        topic,
-                        f"{_fmt(qa)} ({qa.measure}) and {_fmt(qb)} ({qb.measure}) count different "
-                        "things, so the figures are not comparable as they stand.",
-                    )
-                elif _times_disjoint(ca.times, cb.times):
-                    yield _Finding(
-                        "numeric",
-                        "divergent",
-                        ((ca,), (cb,)),
-                        topic,
-                        f"{_fmt(qa)} and {_fmt(qb)} {qa.measure} refer to different times, so the "
-                        "figures may both be right.",
-                    )
-                elif _estimators_differ(ca, cb):
-                    yield _Finding(
-                        "numeric",
-                        "divergent",
-                        ((ca,), (cb,)),
-                        topic,
-                        f"{ca.speaker} puts the {qa.measure} figure at {_fmt(qa)}, {cb.speaker} at "
-                        f"{_fmt(qb)}: different estimators disagree.",
-                    )
-                else:
-                    yield _Finding(
-                        "numeric",
-                        "conflict",
-                        ((ca,), (cb,)),
-                        topic,
-                        f"{_fmt(qa)} and {_fmt(qb)} give incompatible values for the same measure ({qa.measure}).",
-                    )
-
-
-def _segments(c: Claim) -> list[tuple[int, int]]:
-    """Clause-like pieces of a claim (relative offsets), so a date is paired with its own verb."""
-    cuts = [0]
-    for m in _SEGMENT.finditer(c.text):
-        cuts.extend((m.start(), m.end()))
-    cuts.append(len(c.text))
-    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i + 1] > cuts[i]]
-
-
-def _dated_events(c: Claim) -> list[tuple[TimeExpr, set[str]]]:
-    events: list[tuple[TimeExpr, set[str]]] = []
-    for s, e in _segments(c):
-        times = [t for t in c.times if c.start + s <= t.start and t.end <= c.start + e]
-        if len(times) != 1 or not times[0].resolved or times[0].begin is None:
-            continue
-        t = times[0]
-        seg = c.text[s : t.start - c.start] + " " + c.text[t.end - c.start : e]
-        words = set(content_words(seg))
-        if words:
-            events.append((t, words))
-    return events
-
-
-def _temporal(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
-    dated = [(c, ev) for c in claims for ev in _dated_events(c)]
-    by_word: dict[str, list[int]] = defaultdict(list)
-    for i, (_c, (_t, words)) in enumerate(dated):
-        for w in words:
-            by_word[w].append(i)
-    seen: set[tuple[int, int]] = set()
-    for postings in by_word.values():
-        for x, i in enumerate(postings):
-            for j in postings[x + 1 :]:
-                if (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                (ca, (ta, wa)), (cb, (tb, wb)) = dated[i], dated[j]
-                if ca.id == cb.id or not related(ca, cb):
-                    continue
-                shared = wa & wb
-                if len(shared) < 2 or len(shared) / len(wa | wb) < SAME_EVENT_OVERLAP:
-                    continue
-                if overlaps(ta, tb) is not False:
-                    continue
-                yield _Finding(
-                    "temporal",
-                    "conflict",
-                    ((ca,), (cb,)),
-                    ", ".join(sorted(shared)[:4]),
-                    f"The same event is dated “{ta.text}” ({_describe(ta)}) in one source and "
-                    f"“{tb.text}” ({_describe(tb)}) in the other; the two periods do not overlap.",
-                )
-
-
-def _describe(t: TimeExpr) -> str:
-    if t.begin is None or t.end_date is None:
-        return "unresolved"
-    return f"{t.begin:%Y-%m-%d}" if t.begin == t.end_date else f"{t.begin:%Y-%m-%d} to {t.end_date:%Y-%m-%d}"
-
-
-def _titles(claims: Sequence[Claim]) -> Iterable[_Finding]:
+def _titles(claims: Sequence[Claim]) -> Iterable[Finding]:
     roles: dict[str, list[tuple[Claim, str]]] = defaultdict(list)
     for c in claims:
         for e in c.entities:
@@ -226,7 +52,7 @@ def _titles(claims: Sequence[Claim]) -> Iterable[_Finding]:
         for i, (ca, ra) in enumerate(items):
             for cb, rb in items[i + 1 :]:
                 if ca.id != cb.id and roles_conflict(ra, rb):
-                    yield _Finding(
+                    yield Finding(
                         "title",
                         "conflict",
                         ((ca,), (cb,)),
@@ -236,7 +62,7 @@ def _titles(claims: Sequence[Claim]) -> Iterable[_Finding]:
                     )
 
 
-def _polarity(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
+def _polarity(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
     """One dispute per matter: claims that deny, and the claims they deny, grouped by similarity."""
     denying = [c for c in claims if c.polarity in ("denied", "disputed")]
     affirmed = [c for c in claims if c.polarity == "affirmed"]
@@ -257,7 +83,8 @@ def _polarity(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
         clusters[find(c.id)].append(c)
     for members in clusters.values():
         says = [c for c in members if c.polarity == "disputed"]
-        says += [a for a in affirmed if any(related(a, d, LINK_THRESHOLD) for d in members if d.polarity == "denied")]
+        denied = [(d, _stems(denied_words(d.text))) for d in members if d.polarity == "denied"]
+        says += [a for a in affirmed if any(_asserts(a, d, words, related) for d, words in denied)]
         if not says:
             continue  # a denial of something no source asserts is not a dispute between sources
         against = list(members)
@@ -269,13 +96,30 @@ def _polarity(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
             {s.speaker for c in members for s in c.stances if s.polarity == "denied"}
             | {c.speaker for c in members if c.polarity == "denied"}
         )
-        yield _Finding(
+        yield Finding(
             "polarity",
             "conflict",
             (tuple(says), tuple(against)),
             _topic_words(members),
             f"Asserted by {_names(asserters)}; denied or contested by {_names(deniers)}.",
         )
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in _LOWER.findall(text.lower()) if w not in STOPWORDS and len(w) > 2}
+
+
+def _asserts(a: Claim, d: Claim, denied: set[str], related: Related) -> bool:
+    """Whether claim ``a`` states what ``d`` denies: it repeats the denied words, and they are
+    distinctive ("tear gas") or the claims are related overall."""
+    if a.source == d.source and a.sentence == d.sentence:
+        return False
+    shared = denied & _stems(a.text)
+    if len(shared) < MIN_DENIED_OVERLAP:
+        return False
+    vectors = related.vectors
+    rare = [w for w in shared if vectors.df[f"w:{w}"] <= max(RARE_WORD_CLAIMS, RARE_WORD_SHARE * vectors.n)]
+    return len(rare) >= MIN_DENIED_OVERLAP or related(a, d)
 
 
 def _names(names: Sequence[str]) -> str:
@@ -293,27 +137,28 @@ def _topic_words(members: Sequence[Claim]) -> str:
     return ", ".join(shared[:3]) or "disputed claim"
 
 
-def _quotes(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
-    by_speaker: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.quote and c.speaker_kind == "named":
-            by_speaker[speaker_key(c)].append(c)
-    for speaker, items in sorted(by_speaker.items()):
-        for i, ca in enumerate(items):
-            for cb in items[i + 1 :]:
-                if ca.source == cb.source or not ca.quote or not cb.quote:
-                    continue
-                wa, wb = ca.quote.split(), cb.quote.split()
-                ratio = difflib.SequenceMatcher(None, wa, wb).ratio()
-                if ratio >= 1.0 or not related(ca, cb, LINK_THRESHOLD):
-                    continue
-                yield _Finding(
-                    "quote",
-                    "divergent",
-                    ((ca,), (cb,)),
-                    f"{speaker}'s words",
-                    f"{speaker} is quoted differently: {word_diff(ca.quote, cb.quote)}.",
-                )
+def _quote_words(quote: str) -> set[str]:
+    return {w for w in _QUOTE_WORD.findall(quote.lower()) if len(w) > 3}
+
+
+def _quotes(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
+    """The same speaker's same statement in different words (shared words, related claims)."""
+    quoted = [c for c in claims if c.quote and c.speaker_kind == "named"]
+    for i, ca in enumerate(quoted):
+        for cb in quoted[i + 1 :]:
+            if ca.source == cb.source or not ca.quote or not cb.quote or ca.quote == cb.quote:
+                continue
+            if not same_name(speaker_key(ca), speaker_key(cb)):
+                continue
+            if not (_quote_words(ca.quote) & _quote_words(cb.quote)) or not related(ca, cb, LINK_THRESHOLD):
+                continue  # two different things the speaker said
+            yield Finding(
+                "quote",
+                "divergent",
+                ((ca,), (cb,)),
+                f"{ca.speaker}'s words",
+                f"{ca.speaker} is quoted in different words: {word_diff(ca.quote, cb.quote)}.",
+            )
 
 
 def word_diff(a: str, b: str) -> str:
@@ -331,59 +176,35 @@ def word_diff(a: str, b: str) -> str:
     return " ".join(out)
 
 
-def _subject_words(c: Claim) -> set[str]:
-    """What a claim talks about, with the usual synonyms for people and troops folded together."""
-    words = {_SUBJECT_SYNONYMS.get(w, w) for w in content_words(c.text)}
-    words |= {q.counted for q in c.quantities if q.counted}
-    words |= {e.name for e in c.entities}
-    return words
+def _assessments(claims: Sequence[Claim]) -> Iterable[Finding]:
+    """Opposite judgements of one quality of one subject, by different speakers or outlets."""
+    rated = [(c, j) for c in claims for j in judgements(c.text)]
+    by_quality: dict[str, list[tuple[Claim, Judgement]]] = defaultdict(list)
+    for c, j in rated:
+        by_quality[j.quality].append((c, j))
+    for quality, items in sorted(by_quality.items()):
+        for i, (ca, ja) in enumerate(items):
+            for cb, jb in items[i + 1 :]:
+                if ja.sign == jb.sign or not (ja.targets & jb.targets):
+                    continue
+                if ca.source == cb.source and same_name(speaker_key(ca), speaker_key(cb)):
+                    continue  # one voice weighing both sides in one article
+                pos, neg = (ca, cb) if ja.sign > 0 else (cb, ca)
+                yield Finding("assessment", "conflict", ((pos,), (neg,)), quality, "")
 
 
-def _assessments(claims: Sequence[Claim], related: _Related) -> Iterable[_Finding]:
-    """Opposite judgements of the same quality of the same subject, by different speakers."""
-    rated = [(c, judged_qualities(c.text), _subject_words(c)) for c in claims]
-    rated = [r for r in rated if r[1]]
-    for i, (ca, qa, sa) in enumerate(rated):
-        for cb, qb, sb in rated[i + 1 :]:
-            if speaker_key(ca) == speaker_key(cb) or not (sa & sb):
-                continue
-            opposed = sorted(q for q, sign in qa if (q, -sign) in qb)
-            if not opposed:
-                continue
-            quality = opposed[0]
-            pos, neg = (ca, cb) if (quality, 1) in qa else (cb, ca)
-            yield _Finding(
-                "assessment",
-                "conflict",
-                ((pos,), (neg,)),
-                quality,
-                f"Opposite judgements of {quality}: {pos.speaker} is favourable, {neg.speaker} "
-                "unfavourable. A difference of opinion between attributed assessments.",
-            )
+def _assessment_explanation(f: Finding) -> str:
+    favourable = sorted({c.speaker for c in f.sides[0]})
+    unfavourable = sorted({c.speaker for c in f.sides[1]})
+    return (
+        f"Opposite judgements of {f.topic}: favourable by {_names(favourable)}, unfavourable by "
+        f"{_names(unfavourable)}. A difference of opinion, shown with who holds each view."
+    )
 
 
-class _Related:
-    """Whether two claims speak of the same thing: aligned into one fact, or similar enough."""
-
-    def __init__(self, facts: Sequence[Fact], vectors: Vectors) -> None:
-        self.fact_of: dict[str, set[str]] = defaultdict(set)
-        for f in facts:
-            for cid in f.claims:
-                self.fact_of[cid].add(f.id)
-        self.vectors = vectors
-
-    def similarity(self, a: Claim, b: Claim) -> float:
-        return cosine(self.vectors.by_claim[a.id], self.vectors.by_claim[b.id])
-
-    def __call__(self, a: Claim, b: Claim, threshold: float = RELATED_THRESHOLD) -> bool:
-        if self.fact_of[a.id] & self.fact_of[b.id]:
-            return True
-        return self.similarity(a, b) >= threshold
-
-
-def _merge(findings: Iterable[_Finding]) -> list[_Finding]:
+def _merge(findings: Iterable[Finding]) -> list[Finding]:
     """One contradiction per kind and topic cluster: findings sharing a claim are merged."""
-    merged: list[_Finding] = []
+    merged: list[Finding] = []
     index: dict[tuple[str, str, str], int] = {}
     for f in findings:
         key_claims = [c.id for side in f.sides for c in side]
@@ -394,25 +215,29 @@ def _merge(findings: Iterable[_Finding]) -> list[_Finding]:
         else:
             old = merged[hit]
             sides = tuple(tuple(dict.fromkeys([*old.sides[k], *f.sides[k]])) for k in range(2))
-            merged[hit] = _Finding(old.kind, old.severity, sides, old.topic, old.explanation)
+            merged[hit] = Finding(old.kind, old.severity, sides, old.topic, old.explanation)
             pos = hit
         for cid in key_claims:
             index.setdefault((f.kind, f.severity, cid), pos)
     return merged
 
 
-def compare_claims(claims: Sequence[Claim], facts: Sequence[Fact], vectors: Vectors) -> tuple[Contradiction, ...]:
+def compare_claims(
+    claims: Sequence[Claim], facts: Sequence[Fact], vectors: Vectors, published: dict[str, dt.date | None]
+) -> tuple[Contradiction, ...]:
     """Every disagreement between (or inside) sources, conflicts first."""
-    related = _Related(facts, vectors)
-    findings: list[_Finding] = []
+    related = Related(facts, vectors, published)
+    findings: list[Finding] = []
     findings += _polarity(claims, related)
-    findings += _numeric(claims, related)
-    findings += _temporal(claims, related)
+    findings += compare_figures(claims, related)
+    findings += compare_dates(claims, related)
     findings += _titles(claims)
     findings += _quotes(claims, related)
-    findings += _assessments(claims, related)
+    findings += _assessments(claims)
     out: list[Contradiction] = []
     for f in _merge(findings):
+        if f.kind == "assessment":
+            f = Finding(f.kind, f.severity, f.sides, f.topic, _assessment_explanation(f))
         ids = tuple(dict.fromkeys(c.id for side in f.sides for c in side))
         sides = tuple(tuple(c.id for c in side) for side in f.sides)
         digest = hashlib.sha256(f"{f.kind}\n{'|'.join(ids)}".encode()).hexdigest()[:8]

@@ -125,15 +125,16 @@ def _read_md(text: str, name: str) -> _Body:
 def _read_html(text: str, name: str) -> _Body:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
+    found = trafilatura.bare_extraction(
         text,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
         include_images=False,
         include_links=False,
-        as_dict=True,
     )
+    # as_dict=True is deprecated in trafilatura 2 (a warning per page); the Document converts itself.
+    doc = found.as_dict() if found is not None and hasattr(found, "as_dict") else found
     body = doc.get("text") if isinstance(doc, dict) else None
     if not isinstance(body, str) or not body.strip():
         raise SeedError(name, "HTML page has no article body that could be extracted")

@@ -26,7 +26,7 @@ def analyze(seeds_dir: Path) -> Report:
         claims.extend(found)
     vectors = vectorise(claims)
     facts = align_claims(claims, vectors)
-    contradictions = compare_claims(claims, facts, vectors)
+    contradictions = compare_claims(claims, facts, vectors, {a.id: a.published for a in seeds.articles})
     event = seeds.event or _event_line(seeds.articles)
     return Report(
         event=event,

@@ -14,6 +14,7 @@ from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -34,6 +35,19 @@ class ClaimsConfig(base.Config):
 
 
 class ClaimsPlugin(BasePlugin[ClaimsConfig]):
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        # MkDocs only warns about an unknown option, and mkdocs.yml builds without --strict: a typo
+        # such as `seed_dir:` would silently build the report from the default folder instead.
+        errors, warnings = super().load_config(options, config_file_path)
+        known = {name for name, _ in self.config_scheme}
+        unknown = sorted(str(key) for key in options if str(key) not in known)
+        for key in unknown:
+            errors.append((key, ValidationError(f"unknown option {key!r}; the claims plugin takes: "
+                                                f"{', '.join(sorted(known))}")))
+        return errors, [(key, msg) for key, msg in warnings if key not in unknown]
+
     def _seeds(self, config: MkDocsConfig) -> Path:
         root = Path(config.config_file_path or ".").resolve().parent
         return (root / self.config.seeds_dir).resolve()

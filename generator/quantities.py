@@ -680,8 +680,8 @@ _CHANGE_PREV = (
 )
 _CHANGE_NOUNS = _groups(
     {
-        "rise": "rise|increase|jump|gain|growth|surge|hike",
-        "fall": "fall|drop|decline|decrease|slump|cut|reduction|plunge|loss",
+        "rise": "rise|increase|jump|gain|growth|surge|hike|climb",
+        "fall": "fall|drop|decline|decrease|slump|slide|dip|cut|reduction|plunge|loss",
     }
 )
 _ESTIMATE_VERBS = _words("put puts estimated estimates estimate pegged placed set numbered")
@@ -1605,7 +1605,7 @@ def _describe(ctx: _Context, d: _Draft) -> _Found | None:
                     counted = _EVENT_DEFAULT_COUNTED.get(event)
             else:
                 counted = _normalise_counted(np.head)
-                event = np.event
+                event = np.event or event  # keep the change of "a 12% slide in net profit"
                 if np.modifier in _MEASURE_ADJECTIVES and counted in _MONEY_NOUNS:
                     stem = f"{np.modifier} {counted}"
         elif np.event is not None:

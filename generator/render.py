@@ -69,6 +69,11 @@ class _Links:
         return self._to(label_md, CONTRADICTIONS, c.id)
 
 
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 conflict``, ``2 conflicts``: counts on the pages read as English."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -164,7 +169,8 @@ def _article_text(report: Report, article: Article) -> str:
 def _dropped(article: Article) -> str:
     if not article.dropped:
         return ""
-    lines = [f'??? note "Removed as page furniture ({len(article.dropped)} lines)"', ""]
+    removed = _count(len(article.dropped), "line")
+    lines = [f'??? note "Removed as page furniture ({removed})"', ""]
     for d in article.dropped:
         lines.append(f"    - line {d.line}: {md_text(d.text)} — {md_text(d.reason)}")
     return "\n".join(lines) + "\n"
@@ -215,9 +221,9 @@ def render_contradictions(report: Report) -> GeneratedPage:
     conflicts = [c for c in report.contradictions if c.severity == "conflict"]
     divergent = [c for c in report.contradictions if c.severity == "divergent"]
     parts = [front_matter("Contradictions"), "# Contradictions\n",
-             f"{len(conflicts)} conflicts (the statements cannot both be true) and {len(divergent)} divergent "
-             "points (they differ, but measure different things, at different times or by different "
-             "estimators).\n"]
+             f"{_count(len(conflicts), 'conflict')} (the statements cannot both be true) and "
+             f"{_count(len(divergent), 'divergent point')} (they differ, but measure different things, at different "
+             "times or by different estimators).\n"]
     for title, group in (("Conflicts", conflicts), ("Divergent", divergent)):
         parts.append(f"## {title}\n")
         if not group:
@@ -248,8 +254,9 @@ def render_summary(report: Report) -> GeneratedPage:
     claims = {c.id: c for c in report.claims}
     parts = [front_matter("Summary"), f"# {md_text(report.event)}\n"]
     n_conf = sum(1 for c in report.contradictions if c.severity == "conflict")
-    parts.append(f"{len(report.articles)} sources, {len(report.claims)} claims, {len(report.facts)} facts stated by "
-                 f"more than one source, {n_conf} conflicts. Download the data as {REPORT_JSON} "
+    parts.append(f"{_count(len(report.articles), 'source')}, {_count(len(report.claims), 'claim')}, "
+                 f"{_count(len(report.facts), 'fact')} stated by more than one source, {_count(n_conf, 'conflict')}. "
+                 f"Download the data as {REPORT_JSON} "
                  f"([report.json]({REPORT_JSON})).\n")
     parts.append("## Sources covered\n")
     parts.append(_table(["Source", "Outlet", "Published"],
@@ -259,7 +266,7 @@ def render_summary(report: Report) -> GeneratedPage:
     rows = []
     for f in report.facts:
         statements = ", ".join(links.claim(claims[cid]) for cid in f.claims)
-        count = f"{len(f.sources)} sources ({f.independent} independent)"
+        count = f"{_count(len(f.sources), 'source')} ({f.independent} independent)"
         rows.append([md_cell(f.topic), md_cell(count), md_text(_short(claims[f.claims[0]].text)), statements])
     parts.append(_table(["Fact", "Stated by", "For example", "Statements"], rows) if rows else "None found.\n")
     parts.append("## Disputed points\n")

@@ -1,0 +1,101 @@
+"""What the comparisons share: a Finding, whether two claims are related, and who a claim's source is.
+
+``Related`` answers "do these two claims speak of the same thing?" from alignment (same fact) or
+vector similarity. ``same_source_of_claim`` decides whether two figures come from the same
+estimator — the speaker when the claim is attributed, else the body doing the counting
+("Police put the crowd at 18,000").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .align import Vectors, cosine
+from .entities import canonical_name, same_entity
+from .records import Claim, Fact
+
+# Similarity two claims need before a difference between them is worth examining at all.
+RELATED_THRESHOLD = 0.15
+# Words that name who counted when a sentence opens with them ("Police put the crowd at …").
+_SOURCE_NOUNS = frozenset(
+    """police organisers organizers officials authorities researchers analysts experts government ministry
+    agency company union army military spokesperson spokesman spokeswoman regulators prosecutors investigators
+    scientists economists doctors hospital hospitals officers rescuers firefighters""".split()
+)
+# Corporate and generic words left out when comparing two names of one organisation.
+_GENERIC_NAME_WORDS = frozenset("ag inc inc. corp corp. ltd ltd. plc sa se group the company co co. llc".split())
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One disagreement before ids are assigned: claims on each side, a topic and a reason."""
+
+    kind: str
+    severity: str
+    sides: tuple[tuple[Claim, ...], ...]
+    topic: str
+    explanation: str
+
+
+class Related:
+    """Whether two claims speak of the same thing: aligned into one fact, or similar enough."""
+
+    def __init__(self, facts: Sequence[Fact], vectors: Vectors, published: dict[str, dt.date | None]) -> None:
+        self.fact_of: dict[str, set[str]] = defaultdict(set)
+        for f in facts:
+            for cid in f.claims:
+                self.fact_of[cid].add(f.id)
+        self.vectors = vectors
+        self.published = published
+
+    def similarity(self, a: Claim, b: Claim) -> float:
+        return cosine(self.vectors.by_claim[a.id], self.vectors.by_claim[b.id])
+
+    def same_fact(self, a: Claim, b: Claim) -> bool:
+        return bool(self.fact_of[a.id] & self.fact_of[b.id])
+
+    def __call__(self, a: Claim, b: Claim, threshold: float = RELATED_THRESHOLD) -> bool:
+        return self.same_fact(a, b) or self.similarity(a, b) >= threshold
+
+
+def speaker_key(c: Claim) -> str:
+    """The speaker compared across sources, where spellings and titles differ."""
+    return canonical_name(c.speaker) if c.speaker_kind == "named" else c.speaker
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in canonical_name(name).lower().split() if w not in _GENERIC_NAME_WORDS}
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two names of one person or body ("Vellmark" and "German industrial group Vellmark AG")."""
+    if a == b or same_entity(a, b):
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def estimator(c: Claim) -> str | None:
+    """Who stands behind a claim's figures: its speaker, or the counting body it opens with."""
+    if c.speaker_kind != "self":
+        return speaker_key(c)
+    first = _FIRST_WORD.match(c.text)
+    if first and first.group().lower() in _SOURCE_NOUNS:
+        return first.group().lower()
+    for e in c.entities:
+        if e.kind in ("organisation", "person") and e.start - c.start < 40:
+            return e.name
+    return None
+
+
+def same_estimator(a: Claim, b: Claim) -> bool | None:
+    """True or False when both claims name who counted; None when either does not."""
+    ea, eb = estimator(a), estimator(b)
+    if ea is None or eb is None:
+        return None
+    return same_name(ea, eb)

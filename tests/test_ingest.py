@@ -1,0 +1,368 @@
+"""ingest.read_seeds on folders made in tmp_path: every format, every unusable input, metadata precedence.
+
+An unusable file never stops the others: it becomes a Skipped entry whose path is the file and
+whose reason says what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.errors import SeedError
+from generator.ingest import MAX_ARTICLE_BYTES, read_seeds
+from generator.records import Article
+
+TXT = """\
+Flood waters force hundreds from riverside homes
+
+By Maria Lopez
+
+The river crested at 7.2 metres on Tuesday, the highest level since 1998, the regional water agency said.
+
+About 1,500 residents were evacuated from low-lying streets overnight, according to the fire service.
+
+The mayor said schools would stay closed until Friday.
+"""
+
+MD = """\
+---
+title: "Council approves a record budget"
+author: Jo Writer
+date: 2026-03-02
+outlet: The Civic Ledger
+url: https://example.org/budget
+---
+
+# Council approves a record budget
+
+The council approved a budget of 12 million pounds on Monday, officials said.
+
+Opposition members said the **tax rise** of 4 per cent was *too steep* for families.
+"""
+
+HTML = """\
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Harbour workers strike over pay – The Bay Gazette</title>
+<meta name="author" content="Sam Reyes">
+<meta name="description" content="Loading halted at four terminals.">
+<meta property="og:title" content="Harbour workers strike over pay">
+<meta property="og:site_name" content="The Bay Gazette">
+<meta property="og:url" content="https://baygazette.example/news/harbour-strike">
+<meta property="article:published_time" content="2026-02-10T08:00:00Z">
+</head>
+<body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav></header>
+<main>
+<article>
+<h1>Harbour workers strike over pay</h1>
+<p class="byline">By Sam Reyes</p>
+<p>About 2,300 harbour workers walked out on Monday after talks over a new pay deal collapsed,
+the dockworkers' union said.</p>
+<p>The port authority said the strike had halted loading at four of its six terminals and that it
+remained open to further talks.</p>
+<p>Union leader Amal Haddad told reporters the workers were asking for a raise of 6 per cent, not the
+3 per cent on offer.</p>
+<p>Shipping companies warned that delays could cost the regional economy millions of pounds a week if
+the dispute continues.</p>
+</article>
+</main>
+<footer><p>© 2026 The Bay Gazette. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body>
+</html>
+"""
+
+NO_BODY_HTML = """\
+<!doctype html>
+<html><head><title>Loading…</title><script>window.location = "/app";</script></head>
+<body><script>render();</script></body></html>
+"""
+
+NAV_ONLY_HTML = """\
+<!doctype html>
+<html><head><title>Home – The Bay Gazette</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>© 2026</footer></body></html>
+"""
+
+
+def _seeds(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    for name, content in files.items():
+        path = seeds / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return seeds
+
+
+def _one(tmp_path: Path, name: str, content: str | bytes, sources: str | None = None) -> Article:
+    files: dict[str, str | bytes] = {name: content}
+    if sources is not None:
+        files["sources.yaml"] = sources
+    result = read_seeds(_seeds(tmp_path, files))
+    assert result.skipped == () and len(result.articles) == 1, result.skipped
+    return result.articles[0]
+
+
+def _skip_reason(tmp_path: Path, name: str, content: str | bytes) -> str:
+    """Read a folder with one good article and one bad file; the bad one is skipped, the good one kept."""
+    result = read_seeds(_seeds(tmp_path, {"good.txt": TXT, name: content}))
+    assert [a.id for a in result.articles] == ["good"]
+    assert [s.path for s in result.skipped] == [name]
+    return result.skipped[0].reason
+
+
+# --- the three formats ----------------------------------------------------------------------------
+
+
+def test_txt_title_from_first_line_and_byline(tmp_path: Path) -> None:
+    a = _one(tmp_path, "flood.txt", TXT)
+    assert (a.id, a.path, a.format) == ("flood", "flood.txt", "txt")
+    assert a.title == "Flood waters force hundreds from riverside homes"
+    assert a.author == "Maria Lopez"
+    assert a.published is None and a.outlet is None and a.url is None
+    assert a.text.startswith("The river crested at 7.2 metres")
+    assert "By Maria Lopez" not in a.text and a.title not in a.text
+    assert "About 1,500 residents" in a.text
+
+
+def test_md_front_matter_is_read(tmp_path: Path) -> None:
+    a = _one(tmp_path, "budget.md", MD)
+    assert a.format == "md"
+    assert a.title == "Council approves a record budget"
+    assert a.author == "Jo Writer"
+    assert a.published == dt.date(2026, 3, 2)
+    assert a.outlet == "The Civic Ledger"
+    assert a.url == "https://example.org/budget"
+    assert "title:" not in a.text and "---" not in a.text
+    # Inline markup is dropped; the words stay.
+    assert "the tax rise of 4 per cent was too steep for families" in a.text
+
+
+def test_md_malformed_front_matter_is_skipped(tmp_path: Path) -> None:
+    bad = "---\ntitle: [unclosed\nauthor: x\n---\n\nThe council met on Monday to approve the budget.\n"
+    reason = _skip_reason(tmp_path, "broken.md", bad)
+    assert "front matter" in reason and "YAML" in reason
+
+
+def test_html_text_and_metadata(tmp_path: Path) -> None:
+    a = _one(tmp_path, "strike.html", HTML)
+    assert a.format == "html"
+    assert a.title == "Harbour workers strike over pay"
+    assert a.author == "Sam Reyes"
+    assert a.outlet == "The Bay Gazette"
+    assert a.published == dt.date(2026, 2, 10)
+    assert a.url == "https://baygazette.example/news/harbour-strike"
+    assert "About 2,300 harbour workers walked out on Monday" in a.text
+    assert "3 per cent on offer." in a.text
+    for furniture in ("Home", "Sport", "All rights reserved", "Privacy", "<p>"):
+        assert furniture not in a.text
+
+
+def test_html_without_article_body_is_skipped(tmp_path: Path) -> None:
+    assert "no article body" in _skip_reason(tmp_path, "app.html", NO_BODY_HTML)
+
+
+def test_html_with_only_page_furniture_is_skipped(tmp_path: Path) -> None:
+    assert "no article" in _skip_reason(tmp_path, "home.html", NAV_ONLY_HTML)
+
+
+# --- unusable files -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.md", b"  \n\n\t \r\n", "is empty"),
+        ("bom-only.txt", b"\xef\xbb\xbf\n", "is empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        ("latin1.txt", "Le café a fermé lundi.".encode("latin-1"), "not valid UTF-8"),
+        ("report.pdf", b"%PDF-1.7\n", "unsupported file type '.pdf'"),
+        ("notes", b"The council met on Monday.", "unsupported file type '(none)'"),
+    ],
+)
+def test_unusable_file_is_skipped(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
+    assert expected in _skip_reason(tmp_path, name, content)
+
+
+def test_oversized_file_is_skipped_before_reading(tmp_path: Path) -> None:
+    big = b"The council met on Monday. " * (MAX_ARTICLE_BYTES // 27 + 1)
+    assert len(big) > MAX_ARTICLE_BYTES
+    reason = _skip_reason(tmp_path, "huge.txt", big)
+    assert f"{len(big):,} bytes" in reason and f"{MAX_ARTICLE_BYTES:,}" in reason
+
+
+def test_same_stem_keeps_one_and_names_both(tmp_path: Path) -> None:
+    result = read_seeds(_seeds(tmp_path, {"story.txt": TXT, "story.html": HTML}))
+    assert len(result.articles) == 1
+    kept = result.articles[0]
+    assert len(result.skipped) == 1
+    skipped = result.skipped[0]
+    assert {kept.path, skipped.path} == {"story.txt", "story.html"}
+    assert kept.path in skipped.reason and "'story'" in skipped.reason
+
+
+def test_every_skip_names_its_file(tmp_path: Path) -> None:
+    bad: dict[str, str | bytes] = {
+        "a-empty.txt": b"",
+        "b-binary.txt": b"\x00\x01\x02",
+        "c-latin.txt": b"caf\xe9",
+        "d-doc.pdf": b"%PDF",
+        "e-broken.md": "---\ntitle: [x\n---\nBody.\n",
+        "f-app.html": NO_BODY_HTML,
+    }
+    result = read_seeds(_seeds(tmp_path, {"good.txt": TXT, **bad}))
+    assert [a.id for a in result.articles] == ["good"]
+    assert [s.path for s in result.skipped] == sorted(bad)
+    assert all(s.reason.strip() for s in result.skipped)
+
+
+def test_hidden_files_folders_and_editor_files_are_not_articles(tmp_path: Path) -> None:
+    seeds = _seeds(tmp_path, {"good.txt": TXT, ".DS_Store": b"\x00\x00", "overrides.yaml": "{}\n"})
+    (seeds / "drafts").mkdir()
+    (seeds / "drafts" / "other.txt").write_text(TXT, encoding="utf-8")
+    result = read_seeds(seeds)
+    assert [a.id for a in result.articles] == ["good"]
+    assert result.skipped == () and result.warnings == ()
+
+
+def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
+    a = _one(tmp_path, "crlf.txt", b"\xef\xbb\xbf" + TXT.replace("\n", "\r\n").encode("utf-8"))
+    assert "\r" not in a.text and "\ufeff" not in a.text
+    assert a.title == "Flood waters force hundreds from riverside homes"
+
+
+def test_missing_seeds_dir_raises_with_the_path(tmp_path: Path) -> None:
+    with pytest.raises(SeedError, match="does not exist") as info:
+        read_seeds(tmp_path / "nowhere")
+    assert info.value.path == str(tmp_path / "nowhere")
+
+
+# --- sources.yaml ---------------------------------------------------------------------------------
+
+
+def test_sources_entry_without_file_is_a_warning(tmp_path: Path) -> None:
+    sources = "event: River flood\narticles:\n  flood:\n    outlet: Daily\n  ghost_story:\n    title: Lost\n"
+    result = read_seeds(_seeds(tmp_path, {"flood.txt": TXT, "sources.yaml": sources}))
+    assert result.event == "River flood"
+    assert [a.outlet for a in result.articles] == ["Daily"]
+    assert result.skipped == ()
+    assert len(result.warnings) == 1
+    assert "sources.yaml" in result.warnings[0] and "ghost_story" in result.warnings[0]
+
+
+def test_malformed_sources_yaml_is_skipped_and_articles_still_read(tmp_path: Path) -> None:
+    sources = "event: River flood\narticles:\n  flood:\n    title: [unclosed\n    outlet: Daily\n"
+    result = read_seeds(_seeds(tmp_path, {"flood.txt": TXT, "budget.md": MD, "sources.yaml": sources}))
+    assert [a.id for a in result.articles] == ["budget", "flood"]
+    assert [s.path for s in result.skipped] == ["sources.yaml"]
+    assert "line 5" in result.skipped[0].reason
+    assert result.event is None
+    assert result.articles[1].title == "Flood waters force hundreds from riverside homes"
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        ("- just\n- a list\n", "expected a mapping"),
+        ("articles: [a, b]\n", "'articles' must map"),
+        ("base: &b {title: x}\narticles: {flood: *b}\n", "aliases are not allowed"),
+        (b"event: caf\xe9\n", "not valid UTF-8"),
+    ],
+)
+def test_unusable_sources_yaml_shapes(tmp_path: Path, sources: str | bytes, expected: str) -> None:
+    result = read_seeds(_seeds(tmp_path, {"flood.txt": TXT, "sources.yaml": sources}))
+    assert [a.id for a in result.articles] == ["flood"]
+    assert [s.path for s in result.skipped] == ["sources.yaml"]
+    assert expected in result.skipped[0].reason
+
+
+def test_bad_fields_in_sources_yaml_are_warnings(tmp_path: Path) -> None:
+    sources = ("articles:\n  flood:\n    published: last Tuesday\n    colour: blue\n"
+               "    title: [a, list]\nsurprise: 1\n")
+    result = read_seeds(_seeds(tmp_path, {"flood.txt": TXT, "sources.yaml": sources}))
+    assert result.skipped == ()
+    text = "\n".join(result.warnings)
+    assert "articles.flood.published" in text and "last Tuesday" in text
+    assert "'colour'" in text and "articles.flood.title" in text and "'surprise'" in text
+    a = result.articles[0]
+    assert a.published is None and a.title == "Flood waters force hundreds from riverside homes"
+
+
+# --- metadata precedence: sources.yaml > the file's own metadata > what cleaning found > file name ---
+
+PRECEDENCE_MD = """\
+---
+title: Front matter title
+author: Front Matter Author
+date: 2026-03-02
+---
+
+# Headline in the body
+
+By Body Byline
+
+The council approved a budget of 12 million pounds on Monday, officials said.
+
+Opposition members said the tax rise of 4 per cent was too steep for families.
+"""
+
+
+def test_sources_yaml_beats_front_matter(tmp_path: Path) -> None:
+    sources = "articles:\n  p:\n    title: Sources title\n    published: 2026-03-05\n"
+    a = _one(tmp_path, "p.md", PRECEDENCE_MD, sources)
+    assert a.title == "Sources title"
+    assert a.published == dt.date(2026, 3, 5)
+    assert a.author == "Front Matter Author"  # not given in sources.yaml, so the front matter's
+
+
+def test_front_matter_beats_cleaning(tmp_path: Path) -> None:
+    a = _one(tmp_path, "p.md", PRECEDENCE_MD)
+    assert a.title == "Front matter title"
+    assert a.author == "Front Matter Author"
+    assert a.published == dt.date(2026, 3, 2)
+
+
+def test_cleaning_beats_the_file_name(tmp_path: Path) -> None:
+    body = PRECEDENCE_MD.split("---\n", 2)[2]
+    a = _one(tmp_path, "p.md", body)
+    assert a.title == "Headline in the body"
+    assert a.author == "Body Byline"
+    assert a.published is None
+
+
+def test_sources_yaml_beats_html_meta(tmp_path: Path) -> None:
+    sources = "articles:\n  strike:\n    outlet: Gazette Online\n    author: Desk\n"
+    a = _one(tmp_path, "strike.html", HTML, sources)
+    assert (a.outlet, a.author, a.title) == ("Gazette Online", "Desk", "Harbour workers strike over pay")
+
+
+# --- never raises ---------------------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    suffix=st.sampled_from([".txt", ".md", ".html"]),
+    raw=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(lambda s: s.encode("utf-8"))),
+)
+def test_arbitrary_bytes_are_read_or_skipped(tmp_path_factory: pytest.TempPathFactory, suffix: str,
+                                             raw: bytes) -> None:
+    seeds = tmp_path_factory.mktemp("fuzz")
+    (seeds / f"x{suffix}").write_bytes(raw)
+    result = read_seeds(seeds)
+    assert len(result.articles) + len(result.skipped) == 1
+    for s in result.skipped:
+        assert s.path == f"x{suffix}" and s.reason
+    for a in result.articles:
+        assert a.text.strip() and a.title
