@@ -24,13 +24,19 @@ from .records import Claim, Fact
 # same fact. Chosen from the score distribution of unrelated cross-source pairs (they rarely pass
 # 0.2) rather than tuned to any one story; see tests/test_align.py for the properties it holds.
 LINK_THRESHOLD = 0.28
+# A weaker match still links two claims when it is the only plausible one in that source: at least
+# MIN_LINK, and DISTINCT_RATIO times the runner-up. Long sentences dilute cosine scores; a clear
+# winner is better evidence than the absolute score.
+MIN_LINK = 0.15
+DISTINCT_RATIO = 2.0
 # How many of a claim's rarest features are used as blocking keys.
 BLOCK_KEYS = 8
 # A blocking key shared by more claims than this is too common to narrow anything down.
 MAX_POSTINGS = 400
 # Word-trigram overlap above which two texts are copies of one another (wire copy).
 COPY_OVERLAP = 0.6
-SLOT_WEIGHT = {"e": 1.5, "m": 2.0, "n": 1.2, "t": 1.0, "w": 1.0}
+SLOT_WEIGHT = {"e": 1.5, "m": 2.0, "n": 1.2, "t": 1.0, "w": 1.0, "h": 1.2}
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 STOPWORDS = frozenset(
@@ -215,13 +221,17 @@ def content_words(text: str) -> list[str]:
 def claim_features(claim: Claim) -> Counter[str]:
     """The raw feature counts of a claim: words and slots, each slot kind with its own prefix."""
     feats: Counter[str] = Counter(f"w:{w}" for w in content_words(claim.text))
+    feats.update(f"h:{m}" for m in _CLOCK.findall(claim.text))
+    speaker = claim.speaker.lower()
     for e in claim.entities:
-        feats[f"e:{e.name.lower()}"] += 1
+        name = e.name.lower()
+        if name in speaker or e.text.lower() in speaker:
+            continue  # who says it is not what is said: two statements by one agency are not one fact
+        feats[f"e:{name}"] += 1
     for q in claim.quantities:
         if q.measure:
             feats[f"m:{q.measure}"] += 1
-        if q.unit is None or q.unit == "%":
-            feats[f"n:{q.value_low:g}"] += 1
+        feats[f"n:{q.unit or ''}{q.value_low:g}"] += 1
     for t in claim.times:
         if t.resolved and t.begin is not None and t.granularity in ("day", "week", "month"):
             feats[f"t:{t.begin:%Y-%m}"] += 1
@@ -269,10 +279,9 @@ def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str,
     source = {c.id: c.source for c in claims}
     postings: dict[str, list[str]] = defaultdict(list)
     for c in claims:
-        feats = sorted(vectors.by_claim[c.id], key=lambda f: (vectors.df[f], f))[:BLOCK_KEYS]
-        for f in feats:
-            if vectors.df[f] > 1:
-                postings[f].append(c.id)
+        shared = [f for f in vectors.by_claim[c.id] if vectors.df[f] > 1]  # a feature no other claim has pairs nothing
+        for f in sorted(shared, key=lambda f: (vectors.df[f], f))[:BLOCK_KEYS]:
+            postings[f].append(c.id)
     pairs: set[tuple[str, str]] = set()
     for ids in postings.values():
         if len(ids) > MAX_POSTINGS:
@@ -365,20 +374,44 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     """Group claims that state the same fact; only groups spanning two or more sources are returned."""
     sims = similarities(claims, vectors)
     source = {c.id: c.source for c in claims}
-    # best[claim][other source] = (score, claim id): the closest claim of each other source
-    best: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+    # ranked[claim][other source] = that source's two closest claims, best first
+    ranked: dict[str, dict[str, list[tuple[float, str]]]] = defaultdict(lambda: defaultdict(list))
     for (a, b), s in sims.items():
-        if s < LINK_THRESHOLD:
-            continue
         for x, y in ((a, b), (b, a)):
-            current = best[x].get(source[y])
-            if current is None or (s, y) > current:
-                best[x][source[y]] = (s, y)
+            top = ranked[x][source[y]]
+            top.append((s, y))
+            top.sort(key=lambda t: (-t[0], t[1]))
+            del top[2:]
+
+    def clear_winner(x: str, other_source: str) -> tuple[float, str] | None:
+        top = ranked[x][other_source]
+        if not top:
+            return None
+        score, y = top[0]
+        runner_up = top[1][0] if len(top) > 1 else 0.0
+        if score >= LINK_THRESHOLD or (score >= MIN_LINK and score >= DISTINCT_RATIO * runner_up):
+            return score, y
+        return None
+
+    links: list[tuple[float, str, str]] = []
+    for x in sorted(ranked):
+        for other in sorted(ranked[x]):
+            won = clear_winner(x, other)
+            if won is None or x > won[1]:
+                continue  # each mutual pair once, from its smaller id
+            back = clear_winner(won[1], source[x])
+            if back is not None and back[1] == x:
+                links.append((won[0], x, won[1]))
+    # Strongest links first; a fact holds at most one claim per source, so chains cannot wander
+    # from one statement to another through a source that makes both.
     uf = _UnionFind(c.id for c in claims)
-    for x, per_source in best.items():
-        for _score, y in per_source.values():
-            if best[y].get(source[x], (0.0, ""))[1] == x:
-                uf.union(x, y)
+    group_sources: dict[str, set[str]] = {c.id: {c.source} for c in claims}
+    for _score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        rx, ry = uf.find(x), uf.find(y)
+        if rx == ry or group_sources[rx] & group_sources[ry]:
+            continue
+        uf.union(x, y)
+        group_sources[uf.find(x)] = group_sources[rx] | group_sources[ry]
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[uf.find(c.id)].append(c)

@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from .align import LINK_THRESHOLD, STOPWORDS, Vectors, stem
+from .align import LINK_THRESHOLD, STOPWORDS, Vectors, independent_sources, stem
 from .assessments import Judgement, judgements
 from .claims import denied_words
 from .entities import roles_conflict
@@ -243,4 +243,43 @@ def compare_claims(
         digest = hashlib.sha256(f"{f.kind}\n{'|'.join(ids)}".encode()).hexdigest()[:8]
         out.append(Contradiction(f"{f.kind}-{digest}", f.topic, f.kind, f.severity, ids, sides, f.explanation))
     out.sort(key=lambda c: (c.severity != "conflict", c.kind, c.claims))
+    return tuple(out)
+
+
+def agreeing_facts(
+    facts: Sequence[Fact], claims: Sequence[Claim], contradictions: Sequence[Contradiction]
+) -> tuple[Fact, ...]:
+    """Facts without the claims that conflict inside them: an agreement never holds its own conflict.
+
+    Within each fact, the claim in most conflicts is set aside until none is left; a fact left with
+    fewer than two sources is no agreement.
+    """
+    by_id = {c.id: c for c in claims}
+    against: dict[str, set[str]] = defaultdict(set)
+    for con in contradictions:
+        # Only incompatible values split a fact; sources that agree on who asserts and who denies agree.
+        if con.severity != "conflict" or con.kind not in ("numeric", "temporal", "title") or len(con.sides) < 2:
+            continue
+        for a in con.sides[0]:
+            for b in con.sides[1]:
+                if a != b:
+                    against[a].add(b)
+                    against[b].add(a)
+    out: list[Fact] = []
+    for fact in facts:
+        members = list(fact.claims)
+        while True:
+            counts = {cid: len(against[cid] & set(members)) for cid in members}
+            worst = max(members, key=lambda cid: (counts[cid], cid), default=None)
+            if worst is None or counts[worst] == 0:
+                break
+            members.remove(worst)
+        sources = tuple(sorted({by_id[cid].source for cid in members}))
+        if len(sources) < 2:
+            continue
+        if len(members) == len(fact.claims):
+            out.append(fact)
+        else:
+            kept = [by_id[cid] for cid in members]
+            out.append(Fact(fact.id, fact.topic, tuple(members), sources, independent_sources(kept)))
     return tuple(out)

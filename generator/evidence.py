@@ -27,7 +27,11 @@ _SOURCE_NOUNS = frozenset(
     scientists economists doctors hospital hospitals officers rescuers firefighters""".split()
 )
 # Corporate and generic words left out when comparing two names of one organisation.
-_GENERIC_NAME_WORDS = frozenset("ag inc inc. corp corp. ltd ltd. plc sa se group the company co co. llc".split())
+# "Council officials" speak for the council, "police sources" for the police.
+_GENERIC_NAME_WORDS = frozenset(
+    """ag inc inc. corp corp. ltd ltd. plc sa se group the company co co. llc (unnamed) official officials
+    spokesperson spokesman spokeswoman source sources staff representative representatives""".split()
+)
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 

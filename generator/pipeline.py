@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .align import align_claims, vectorise
 from .claims import extract_claims
-from .compare import compare_claims
+from .compare import agreeing_facts, compare_claims
 from .ingest import read_seeds
 from .records import Article, Claim, Report, Sentence
 from .sentences import split_sentences
@@ -27,6 +27,7 @@ def analyze(seeds_dir: Path) -> Report:
     vectors = vectorise(claims)
     facts = align_claims(claims, vectors)
     contradictions = compare_claims(claims, facts, vectors, {a.id: a.published for a in seeds.articles})
+    facts = agreeing_facts(facts, claims, contradictions)
     event = seeds.event or _event_line(seeds.articles)
     return Report(
         event=event,

@@ -562,6 +562,8 @@ _EVENT_PHRASES = _groups(
         "infected": "infected|tested positive|infections",
         "vaccinated": "vaccinated",
         "sold": "sold",
+        "destroyed": "destroyed|razed|flattened|burned down|burnt down|gutted|collapsed",
+        "damaged": "damaged",
     }
 )
 _EVENT_RE = re.compile(rf"(?P<e>{_alternation(_EVENT_PHRASES)})(?![\w-])", re.IGNORECASE)
@@ -587,6 +589,8 @@ _ACTIVE_EVENTS = _groups(
         "infected": "infected|infecting",
         "vaccinated": "vaccinated",
         "sold": "sold|selling|sells",
+        "destroyed": "destroyed|destroying|razed|flattened|gutted",
+        "damaged": "damaged|damaging",
     }
 )
 _ACTIVE_RE = re.compile(
