@@ -53,7 +53,7 @@ def _wordset(text: str) -> frozenset[str]:
 REASONS = (
     "title", "repeated title", "byline", "repeated byline", "dateline", "interface", "counter",
     "timestamp", "tag list", "credit", "link", "copyright", "navigation", "ticker", "separator",
-    "repeated line", "comment section", "related links", "short line", "after body",
+    "repeated line", "comment section", "related links", "short line", "after body", "author bio",
 )  # fmt: skip
 
 
@@ -227,6 +227,8 @@ _COUNTER = re.compile(
 )
 _GLUED = re.compile(rf"[^\W\d_]\d+\s*(?:{_UNITS}\s+ago|{_COUNT_WORDS})\b|\bago\d", re.I)
 _SEG_SPLIT = re.compile(r"\s*(?:[|\u2022\u00b7\u25cf\u25e6]|\s[-\u2013\u2014]\s|,)\s*")
+_SEPARATED = re.compile(r"\s[|\u2022\u00b7\u25cf\u25e6]\s")  # labels joined by a bar or dot, not commas
+MAX_LABEL_WORDS = 6
 _BY = re.compile(
     r"^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|reported\s+by|report\s+by|authors?|byline)"
     r"\s*:?\s+(?P<rest>.+)$",
@@ -615,6 +617,13 @@ def _content_reason(b: _Block) -> str | None:
         segs = [s for s in _SEG_SPLIT.split(b.text) if s]
         if len(segs) >= 2 and all(_date_kind(s) or _COUNTER.match(s) for s in segs):
             return "counter" if any(_COUNTER.match(s) for s in segs) else "timestamp"
+        # "Site Notes · Explainers · 6 min read", "Get the Briefing | Sign in": short labels strung
+        # together with separators, one of them a counter or interface text.
+        if len(segs) >= 2 and _SEPARATED.search(b.text) and all(len(s.split()) <= MAX_LABEL_WORDS for s in segs):
+            if any(_COUNTER.match(s) for s in segs):
+                return "counter"
+            if any(_STRONG_UI.search(s) for s in segs):
+                return "interface"
     if b.n <= 40 and _may_be_copyright(b) and _COPYRIGHT.search(b.text):
         return "copyright"
     if _is_credit(b):
@@ -1008,6 +1017,27 @@ def _mark_by_position(page: _Page) -> None:
             page.reason[i] = "after body"
 
 
+_BIO_VERB = re.compile(
+    r"^\s*(?:is|was|writes|wrote|covers|reports|edits|has\s+(?:written|covered|reported)|joined|lives)\b", re.I
+)
+# A closing paragraph about the writer is at most this long; a longer one is more likely the story.
+MAX_BIO_WORDS = 60
+
+
+def _mark_author_bio(page: _Page, author: str | None) -> None:
+    """The paragraph after the story that introduces its writer ("Jane Smith is a reporter …")."""
+    if not author or len(author.split()) < 2:
+        return
+    kept = [i for i, r in enumerate(page.reason) if r is None]
+    if len(kept) < 2:
+        return
+    last = kept[-1]
+    b = page.blocks[last]
+    text = b.text.lstrip("*_ ")
+    if b.n <= MAX_BIO_WORDS and text.startswith(author) and _BIO_VERB.match(text[len(author) :]):
+        page.reason[last] = "author bio"
+
+
 def clean_article(raw: str, *, known_title: str | None = None, known_author: str | None = None) -> Cleaned:
     """Split ``raw`` into kept body paragraphs and dropped furniture lines (see the module doc)."""
     blocks = _blocks(raw)
@@ -1019,6 +1049,7 @@ def clean_article(raw: str, *, known_title: str | None = None, known_author: str
     _mark_sections(page)
     dateline, dateline_drop, cut = _cut_dateline(page)
     _mark_by_position(page)
+    _mark_author_bio(page, known_author or author)
 
     paragraphs: list[str] = []
     dropped: list[DroppedLine] = [dateline_drop] if dateline_drop else []

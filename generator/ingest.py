@@ -16,17 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from .errors import SeedError
 from .furniture import clean_article
 from .metadata import SOURCES_FILE, SourceMeta, SourcesFile, load_sources
-from .records import Article, Skipped
+from .records import Article, DroppedLine, Skipped
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 EDITOR_FILES = {SOURCES_FILE, "overrides.yaml"}
 MAX_ARTICLE_BYTES = 5_000_000
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_MD = MarkdownIt("commonmark")
+_MD = MarkdownIt("commonmark").enable("table")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class _Body:
 
     text: str
     meta: SourceMeta
+    notes: tuple[DroppedLine, ...] = ()  # removed before cleaning (markdown notes outside the story)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -80,23 +82,74 @@ def _str(value: object) -> str | None:
     return None
 
 
-def _markdown_text(source: str) -> str:
-    """Plain text of a markdown document: one line per block, inline markup dropped."""
-    lines: list[str] = []
-    for token in _MD.parse(source):
-        if token.type == "inline" and token.children is not None:
-            parts: list[str] = []
-            for child in token.children:
-                if child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type in ("softbreak", "hardbreak"):
-                    parts.append(" ")
-                elif child.type == "image":
-                    parts.append(child.content)
-            lines.append("".join(parts))
-        elif token.type in ("fence", "code_block"):
-            lines.extend(token.content.splitlines())
-    return "\n\n".join(line for line in lines if line.strip())
+_EMPHASISED = re.compile(r"^(\*{1,3}|_{1,3})(?!\s).+?(?<!\s)\1$", re.S)
+# A paragraph of at least this many words starts (or ends) the story proper.
+BODY_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _MdBlock:
+    line: int  # 0-based line of the block in the markdown source
+    text: str
+    emphasised: bool  # the whole paragraph is italic or bold: a tagline, a note, a bio
+    paragraph: bool
+
+
+def _inline_text(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline", "image"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def _md_blocks(source: str) -> list[_MdBlock]:
+    blocks: list[_MdBlock] = []
+    tokens = _MD.parse(source)
+    row: list[str] = []
+    row_line = 0
+    for i, token in enumerate(tokens):
+        if token.type == "tr_open":
+            row, row_line = [], token.map[0] if token.map else 0
+        elif token.type == "tr_close":
+            if any(row):
+                blocks.append(_MdBlock(row_line, " | ".join(row), False, False))
+        elif token.type == "inline":
+            text = _inline_text(token)
+            parent = tokens[i - 1].type if i else ""
+            if parent in ("th_open", "td_open"):
+                row.append(text)
+            elif text:
+                line = token.map[0] if token.map else 0
+                emphasised = bool(_EMPHASISED.match(token.content.strip()))
+                blocks.append(_MdBlock(line, text, emphasised, parent == "paragraph_open"))
+        elif token.type in ("fence", "code_block") and token.map:
+            for k, code_line in enumerate(token.content.splitlines()):
+                if code_line.strip():
+                    blocks.append(_MdBlock(token.map[0] + 1 + k, code_line, False, False))
+    return blocks
+
+
+def _markdown_text(source: str, line_offset: int) -> tuple[str, tuple[DroppedLine, ...]]:
+    """Plain text of a markdown document, each block on its source line so dropped lines keep
+    their line numbers; italic or bold-only paragraphs before or after the story are set aside
+    as notes (taglines, author bios, editor's notes)."""
+    blocks = _md_blocks(source)
+    body = [i for i, b in enumerate(blocks) if b.paragraph and not b.emphasised and len(b.text.split()) >= BODY_WORDS]
+    notes: list[DroppedLine] = []
+    kept: list[_MdBlock] = []
+    for i, b in enumerate(blocks):
+        if b.emphasised and body and (i < body[0] or i > body[-1]):
+            notes.append(DroppedLine(line_offset + b.line + 1, b.text, "note outside the story"))
+        else:
+            kept.append(b)
+    lines = [""] * (line_offset + max((b.line for b in kept), default=0) + 1)
+    for b in kept:
+        where = line_offset + b.line
+        lines[where] = f"{lines[where]} {b.text}".strip()
+    return "\n".join(lines), tuple(notes)
 
 
 def _read_md(text: str, name: str) -> _Body:
@@ -118,8 +171,12 @@ def _read_md(text: str, name: str) -> _Body:
                 url=_str(data.get("url") or data.get("link")),
                 published=_date(data.get("date") or data.get("published")),
             )
+        offset = text[: match.end()].count("\n")
         text = text[match.end() :]
-    return _Body(_markdown_text(text), meta)
+    else:
+        offset = 0
+    body, notes = _markdown_text(text, offset)
+    return _Body(body, meta, notes)
 
 
 def _read_html(text: str, name: str) -> _Body:
@@ -182,7 +239,7 @@ def read_article(path: Path, seeds_dir: Path, meta: SourceMeta | None) -> Articl
         published=given.published or own.published,
         dateline=cleaned.dateline,
         text=cleaned.text,
-        dropped=cleaned.dropped,
+        dropped=tuple(sorted((*body.notes, *cleaned.dropped), key=lambda d: d.line)),
     )
 
 

@@ -863,3 +863,39 @@ def test_pathological_lines_stay_fast() -> None:
     start = time.perf_counter()
     clean_article(raw)
     assert time.perf_counter() - start < 2.0
+
+
+def test_labels_strung_with_separators_are_furniture() -> None:
+    raw = ("Storm Closes Coastal Road\n\nCoast Notes · Explainers · 6 min read\n\nGet the Evening Digest | Sign in\n\n"
+           "The coastal road was closed on Friday after waves broke over the sea wall, the council said.\n\n"
+           "Repairs are expected to take at least two weeks, according to the highways department.")
+    cleaned = clean_article(raw)
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons["Coast Notes · Explainers · 6 min read"] == "counter"
+    assert reasons["Get the Evening Digest | Sign in"] == "interface"
+    assert cleaned.text.startswith("The coastal road was closed")
+
+
+def test_separated_labels_without_furniture_stay() -> None:
+    raw = ("Budget Vote Delayed\n\nThe council delayed its budget vote on Tuesday, the mayor said in a statement.\n\n"
+           "Housing · Transport · Schools\n\n"
+           "Each department must now cut its spending by 4% before the next vote in May.")
+    assert "Housing · Transport · Schools" in clean_article(raw).text
+
+
+def test_closing_author_bio_is_furniture() -> None:
+    raw = ("Harbour Reopens\n\nBy Mara Quist\n\nThe harbour reopened on Monday after three weeks of dredging, "
+           "the port authority said.\n\nFishing boats returned within hours, and the first ferry is due on Friday.\n\n"
+           "Mara Quist is a reporter covering the coast and its industries.")
+    cleaned = clean_article(raw, known_author="Mara Quist")
+    assert ("Mara Quist is a reporter covering the coast and its industries.", "author bio") in {
+        (d.text, d.reason) for d in cleaned.dropped
+    }
+    assert "Fishing boats returned" in cleaned.text
+
+
+def test_body_sentence_starting_with_author_name_mid_article_stays() -> None:
+    raw = ("Harbour Reopens\n\nBy Mara Quist\n\nMara Quist is the harbour master's daughter, the port authority said "
+           "in a statement on Monday about the reopening.\n\nFishing boats returned within hours, and the first ferry "
+           "is due on Friday after three weeks of dredging.")
+    assert "Mara Quist is the harbour master's daughter" in clean_article(raw, known_author="Mara Quist").text

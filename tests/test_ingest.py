@@ -366,3 +366,30 @@ def test_arbitrary_bytes_are_read_or_skipped(tmp_path_factory: pytest.TempPathFa
         assert s.path == f"x{suffix}" and s.reason
     for a in result.articles:
         assert a.text.strip() and a.title
+
+
+def test_markdown_notes_outside_the_story_are_set_aside(tmp_path: Path) -> None:
+    (tmp_path / "blog.md").write_text(
+        "---\ntitle: What I saw\nauthor: Jo Ambrose\n---\n\n# What I saw\n\n*The Harbour Line — notes on the city*\n\n"
+        "The march from the park to City Hall was the biggest I have seen in twenty years.\n\n"
+        "*An italic aside in the middle of the story stays where it is.*\n\n"
+        "Police said 12,000 people took part, and organisers said many more had joined later.\n\n"
+        "*Jo Ambrose writes The Harbour Line, a newsletter.*\n",
+        encoding="utf-8",
+    )
+    article = read_seeds(tmp_path).articles[0]
+    notes = {(d.line, d.text) for d in article.dropped if d.reason == "note outside the story"}
+    assert (8, "The Harbour Line — notes on the city") in notes
+    assert (16, "Jo Ambrose writes The Harbour Line, a newsletter.") in notes
+    assert "An italic aside in the middle of the story stays where it is." in article.text
+
+
+def test_markdown_table_rows_become_lines(tmp_path: Path) -> None:
+    (tmp_path / "results.md").write_text(
+        "# Results\n\nThe company published its first-quarter results on Tuesday morning in Frankfurt.\n\n"
+        "| | Q1 2026 | Q1 2025 |\n|---|---|---|\n| Revenue | €2.41bn | €2.27bn |\n\n"
+        "Revenue rose by 6% from the same quarter of last year, the company said.\n",
+        encoding="utf-8",
+    )
+    article = read_seeds(tmp_path).articles[0]
+    assert "Revenue | €2.41bn | €2.27bn" in article.text.splitlines()
