@@ -208,8 +208,17 @@ def _read_html(text: str, name: str) -> _Body:
     )
 
 
-def _title_from_id(stem: str) -> str:
-    return re.sub(r"[_-]+", " ", stem).strip() or stem
+# A title made from the article's first line keeps at most this many words.
+FALLBACK_TITLE_WORDS = 10
+
+
+def _fallback_title(text: str, stem: str) -> str:
+    """Without a headline: the article's first line, cut short; else the file name."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    words = first.split()
+    if not words:
+        return re.sub(r"[_-]+", " ", stem).strip() or stem
+    return " ".join(words[:FALLBACK_TITLE_WORDS]).rstrip(",;:") + ("…" if len(words) > FALLBACK_TITLE_WORDS else "")
 
 
 def read_article(path: Path, seeds_dir: Path, meta: SourceMeta | None) -> Article:
@@ -232,7 +241,7 @@ def read_article(path: Path, seeds_dir: Path, meta: SourceMeta | None) -> Articl
         id=path.stem,
         path=name,
         format=fmt,
-        title=given.title or own.title or cleaned.title or _title_from_id(path.stem),
+        title=given.title or own.title or cleaned.title or _fallback_title(cleaned.text, path.stem),
         outlet=given.outlet or own.outlet,
         author=given.author or own.author or cleaned.author,
         url=given.url or own.url,

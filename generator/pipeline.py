@@ -7,8 +7,10 @@ from pathlib import Path
 from .align import align_claims, vectorise
 from .claims import extract_claims
 from .compare import agreeing_facts, compare_claims
+from .errors import SeedError
 from .ingest import read_seeds
-from .records import Article, Claim, Report, Sentence
+from .overrides import Overrides, apply_dismissals, apply_fact_overrides, claim_notes, load_overrides
+from .records import Article, Claim, Report, Sentence, Skipped
 from .sentences import split_sentences
 
 
@@ -20,13 +22,25 @@ def analyze(seeds_dir: Path) -> Report:
     warnings = list(seeds.warnings)
     for article in seeds.articles:
         sentences[article.id] = split_sentences(article.text)
-        found = extract_claims(article, sentences[article.id])
-        if not found:
+        extracted = extract_claims(article, sentences[article.id])
+        if not extracted:
             warnings.append(f"{article.path}: no checkable claims found in the article text")
-        claims.extend(found)
+        claims.extend(extracted)
+    skipped = list(seeds.skipped)
+    try:
+        overrides = load_overrides(seeds_dir)
+    except SeedError as exc:
+        skipped.append(Skipped(exc.path, f"{exc.reason}; the report was built without editor overrides"))
+        overrides = Overrides((), ())
+    warnings.extend(overrides.warnings)
     vectors = vectorise(claims)
-    facts = align_claims(claims, vectors)
-    contradictions = compare_claims(claims, facts, vectors, {a.id: a.published for a in seeds.articles})
+    facts, problems = apply_fact_overrides(align_claims(claims, vectors), claims, overrides)
+    warnings.extend(problems)
+    found = compare_claims(claims, facts, vectors, {a.id: a.published for a in seeds.articles})
+    contradictions, dismissed, problems = apply_dismissals(found, overrides)
+    warnings.extend(problems)
+    notes, problems = claim_notes(claims, overrides)
+    warnings.extend(problems)
     facts = agreeing_facts(facts, claims, contradictions)
     event = seeds.event or _event_line(seeds.articles)
     return Report(
@@ -36,8 +50,11 @@ def analyze(seeds_dir: Path) -> Report:
         claims=tuple(claims),
         facts=facts,
         contradictions=contradictions,
-        skipped=seeds.skipped,
+        skipped=tuple(sorted(skipped, key=lambda s: s.path)),
         warnings=tuple(warnings),
+        overrides=overrides.items,
+        dismissed=dismissed,
+        notes=notes,
     )
 
 

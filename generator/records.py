@@ -158,6 +158,21 @@ class Contradiction:
 
 
 @dataclass(frozen=True, slots=True)
+class Override:
+    """One editor decision from overrides.yaml, with the note that explains it."""
+
+    action: str  # "dismiss" | "same_fact" | "different_facts" | "annotate"
+    targets: tuple[str, ...]  # contradiction or claim ids
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    contradiction: Contradiction
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """An input that could not be used, with the reason shown on the summary page."""
 
@@ -175,6 +190,9 @@ class Report:
     contradictions: tuple[Contradiction, ...]
     skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    dismissed: tuple[Dismissal, ...] = ()
+    notes: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)  # editor notes by claim id
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
+from .grid import Row, disagreement_rows, fact_rows, figure_rows
 from .records import Article, Claim, Contradiction, GeneratedPage, Quantity, Report, TimeExpr
 from .report import report_json
 
 SUMMARY = "index.md"
 SOURCES_INDEX = "sources/index.md"
 CONTRADICTIONS = "contradictions.md"
+GRID = "grid.md"
 REPORT_JSON = "report.json"
 KIND_LABELS = {
     "numeric": "Figures", "temporal": "Dates", "title": "Title or office", "polarity": "Asserted and denied",
@@ -61,9 +63,12 @@ class _Links:
         return self._to(md_text(label or a.title), source_page(article_id), None)
 
     def claim(self, claim: Claim, label_md: str | None = None) -> str:
-        a = self.articles[claim.source]
-        label = label_md or md_text(a.outlet or a.title)
+        label = label_md or md_text(source_label(self.articles[claim.source]))
         return self._to(label, source_page(claim.source), claim_anchor(claim))
+
+    def claim_id(self, claim_id: str, label_md: str) -> str:
+        source, _, number = claim_id.rpartition("/")
+        return self._to(label_md, source_page(source), f"c-{number}")
 
     def contradiction(self, c: Contradiction, label_md: str) -> str:
         return self._to(label_md, CONTRADICTIONS, c.id)
@@ -74,13 +79,41 @@ def _count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
+def source_label(a: Article) -> str:
+    """A column-sized name for a source: its outlet, else its title cut short."""
+    if a.outlet:
+        return _short(a.outlet, 32)
+    return _short(a.title, 32)
+
+
 def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
 def _quantity_cell(q: Quantity) -> str:
-    what = f" ({q.measure})" if q.measure else ""
-    return md_text(f"{q.text}{what}")
+    """The figure as written, then what it was read as: value or range, qualifier, measure."""
+    value = _number(q.value_low) if q.value_low == q.value_high else f"{_number(q.value_low)}–{_number(q.value_high)}"
+    details = [f"{value}{' ' + q.unit if q.unit else ''}"]
+    if q.qualifier:
+        details.append(q.qualifier)
+    if q.out_of is not None:
+        details.append(f"out of {_number(q.out_of)}")
+    if q.measure:
+        details.append(q.measure)
+    return md_text(f"{q.text} ({'; '.join(details)})")
+
+
+def _entities_cell(c: Claim) -> str:
+    seen: dict[str, str] = {}
+    for e in c.entities:
+        label = f"{e.name} ({e.role})" if e.role else e.name
+        if e.name not in seen or e.role:
+            seen[e.name] = label
+    return "<br>".join(md_text(label) for label in seen.values())
 
 
 def _time_cell(t: TimeExpr) -> str:
@@ -132,18 +165,22 @@ def _claim_table(report: Report, article: Article, page: str, index: _Index) -> 
             links.contradiction(con, md_text(f"{con.severity}: {index.claims[o].source}"))
             for con, o in dict.fromkeys(index.contradicted[c.id])
         )
+        claim_cell = f"[{md_text(c.text)}](#{sentence_anchor(c.sentence)})"
+        for note in report.notes.get(c.id, ()):
+            claim_cell += f"<br>**Editor's note:** {md_text(note)}"
         rows.append([
             f'<span id="{claim_anchor(c)}"></span>{number}',
-            f"[{md_text(c.text)}](#{sentence_anchor(c.sentence)})",
+            claim_cell,
             md_cell(", ".join(c.kinds)),
             md_cell(c.speaker),
             "<br>".join(_quantity_cell(q) for q in c.quantities),
             "<br>".join(_time_cell(t) for t in c.times),
+            _entities_cell(c),
             corroborated,
             contradicted,
         ])
-    header = ["#", "Claim (exact words)", "Kind", "Who says it", "Figures", "Dates", "Corroborated by",
-              "Contradicted by"]
+    header = ["#", "Claim (exact words)", "Kind", "Who says it", "Figures", "Dates", "People, places, bodies",
+              "Corroborated by", "Contradicted by"]
     return _table(header, rows)
 
 
@@ -229,13 +266,27 @@ def render_contradictions(report: Report) -> GeneratedPage:
         if not group:
             parts.append("None found.\n")
         for c in group:
-            parts.append(f"### {KIND_LABELS[c.kind]}: {md_text(c.topic)} {{ #{c.id} }}\n")
-            parts.append(f"**{c.severity.capitalize()}** · {md_text(c.kind)} — {md_text(c.explanation)}\n")
-            sides = list(c.sides) if len(c.sides) >= 2 else [c.claims, ()]
-            header = ["Says", "Against"] if c.kind == "polarity" else ["One side", "Other side"]
-            parts.append(_table(header, [[_side_cell(report, links, sides[0], claims, 0),
-                                          _side_cell(report, links, sides[1], claims, 1)]]))
+            parts.append(_contradiction_section(report, links, claims, c))
+    if report.dismissed:
+        parts.append("## Dismissed by an editor\n")
+        parts.append("Reported by the analysis, then dismissed in `overrides.yaml`; the editor's note says why.\n")
+        for d in report.dismissed:
+            parts.append(_contradiction_section(report, links, claims, d.contradiction, note=d.note))
     return GeneratedPage(CONTRADICTIONS, "\n".join(parts))
+
+
+def _contradiction_section(
+    report: Report, links: _Links, claims: dict[str, Claim], c: Contradiction, note: str | None = None
+) -> str:
+    parts = [f"### {KIND_LABELS[c.kind]}: {md_text(c.topic)} {{ #{c.id} }}\n",
+             f"**{c.severity.capitalize()}** · {md_text(c.kind)} — {md_text(c.explanation)}\n"]
+    if note is not None:
+        parts.append(f"**Dismissed by an editor:** {md_text(note)}\n")
+    sides = list(c.sides) if len(c.sides) >= 2 else [c.claims, ()]
+    header = ["Says", "Against"] if c.kind == "polarity" else ["One side", "Other side"]
+    parts.append(_table(header, [[_side_cell(report, links, sides[0], claims, 0),
+                                  _side_cell(report, links, sides[1], claims, 1)]]))
+    return "\n".join(parts)
 
 
 def render_sources_index(report: Report) -> GeneratedPage:
@@ -269,6 +320,10 @@ def render_summary(report: Report) -> GeneratedPage:
         count = f"{_count(len(f.sources), 'source')} ({f.independent} independent)"
         rows.append([md_cell(f.topic), md_cell(count), md_text(_short(claims[f.claims[0]].text)), statements])
     parts.append(_table(["Fact", "Stated by", "For example", "Statements"], rows) if rows else "None found.\n")
+    parts.append("## Key figures side by side\n")
+    figures = figure_rows(report)
+    parts.append(_grid_table(report, links, figures, "Measure") if figures else "No figure is given by two sources.\n")
+    parts.append(f"The [fact grid]({GRID}) lines up every fact and disagreement the same way.\n")
     parts.append("## Disputed points\n")
     items = [f"- {links.contradiction(c, md_text(f'{KIND_LABELS[c.kind]}: {c.topic}'))} — {c.severity}"
              for c in report.contradictions]
@@ -281,6 +336,11 @@ def render_summary(report: Report) -> GeneratedPage:
             continue
         parts.append(f'??? info "{html_attr(a.title)} ({len(singles)})"\n')
         parts.append("\n".join(f"    - {links.claim(c, md_text(_short(c.text)))}" for c in singles) + "\n")
+    if report.overrides:
+        parts.append("## Editor overrides\n")
+        parts.append("Decisions from `overrides.yaml`, applied to this report:\n")
+        parts.append("\n".join(f"- {md_text(o.action.replace('_', ' '))} {md_text(', '.join(o.targets))}: "
+                               f"{md_text(o.note)}" for o in report.overrides) + "\n")
     if report.skipped or report.warnings:
         parts.append("## Skipped inputs and warnings\n")
         lines = [f"- Skipped {md_text(s.path)}: {md_text(s.reason)}" for s in report.skipped]
@@ -289,10 +349,39 @@ def render_summary(report: Report) -> GeneratedPage:
     return GeneratedPage(SUMMARY, "\n".join(parts))
 
 
+def _grid_table(report: Report, links: _Links, rows: list[Row], first: str) -> str:
+    articles = report.articles
+    header = [first] + [md_text(source_label(a)) for a in articles]
+    body = []
+    for row in rows:
+        label = md_text(row.label)
+        if row.contradiction is not None:
+            label = links.contradiction(next(c for c in report.contradictions if c.id == row.contradiction),
+                                        md_text(f"{row.label} ({row.kind})"))
+        cells = ["<br>".join(links.claim_id(cell.claim, md_text(cell.value)) for cell in row.cells.get(a.id, ()))
+                 for a in articles]
+        body.append([label, *cells])
+    return _table(header, body)
+
+
+def render_grid(report: Report) -> GeneratedPage:
+    links = _Links(report, GRID)
+    parts = [front_matter("Fact grid"), "# Fact grid\n",
+             "One row per fact or measure, one column per source; each cell is that source's value, linked to "
+             "the sentence it comes from. An empty cell means the source does not say.\n"]
+    sections = (("Figures", figure_rows(report), "Measure"),
+                ("Disagreements", disagreement_rows(report), "Disputed point"),
+                ("Facts stated by several sources", fact_rows(report), "Fact"))
+    for title, rows, first in sections:
+        parts.append(f"## {title}\n")
+        parts.append(_grid_table(report, links, rows, first) if rows else "None.\n")
+    return GeneratedPage(GRID, "\n".join(parts))
+
+
 def render_pages(report: Report) -> tuple[GeneratedPage, ...]:
     """Every generated page of the site, plus report.json, in a stable order."""
     index = _Index(report)
-    pages = [render_summary(report), render_sources_index(report), render_contradictions(report)]
+    pages = [render_summary(report), render_sources_index(report), render_contradictions(report), render_grid(report)]
     pages += [render_source(report, a, index) for a in report.articles]
     pages.append(GeneratedPage(REPORT_JSON, report_json(report), in_nav=False))
     return tuple(pages)

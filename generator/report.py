@@ -45,7 +45,7 @@ def _stance(s: Stance) -> dict[str, Any]:
     return {"text": s.text, "start": s.start, "end": s.end, "speaker": s.speaker, "polarity": s.polarity}
 
 
-def _claim(c: Claim) -> dict[str, Any]:
+def _claim(c: Claim, notes: tuple[str, ...]) -> dict[str, Any]:
     return {
         "id": c.id, "source": c.source, "text": c.text, "start": c.start, "end": c.end,
         "kind": list(c.kinds), "speaker": c.speaker, "speaker_kind": c.speaker_kind,
@@ -54,6 +54,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "times": [_time(t) for t in c.times],
         "entities": [_entity(e) for e in c.entities],
         "stances": [_stance(s) for s in c.stances],
+        "editor_notes": list(notes),
     }
 
 
@@ -71,7 +72,7 @@ def report_data(report: Report) -> dict[str, Any]:
             }
             for a in report.articles
         ],
-        "claims": [_claim(c) for c in report.claims],
+        "claims": [_claim(c, report.notes.get(c.id, ())) for c in report.claims],
         "agreements": [
             {"id": f.id, "topic": f.topic, "claims": list(f.claims), "sources": list(f.sources),
              "independent_sources": f.independent}
@@ -82,6 +83,13 @@ def report_data(report: Report) -> dict[str, Any]:
              "sides": [list(s) for s in c.sides], "explanation": c.explanation}
             for c in report.contradictions
         ],
+        "dismissed_contradictions": [
+            {"id": d.contradiction.id, "topic": d.contradiction.topic, "kind": d.contradiction.kind,
+             "severity": d.contradiction.severity, "claims": list(d.contradiction.claims),
+             "explanation": d.contradiction.explanation, "note": d.note}
+            for d in report.dismissed
+        ],
+        "overrides": [{"action": o.action, "targets": list(o.targets), "note": o.note} for o in report.overrides],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "warnings": list(report.warnings),
     }

@@ -19,7 +19,7 @@ import yaml
 
 from generator.pipeline import analyze
 from generator.records import GeneratedPage, Report
-from generator.render import CONTRADICTIONS, REPORT_JSON, SOURCES_INDEX, SUMMARY, render_pages, source_page
+from generator.render import CONTRADICTIONS, GRID, REPORT_JSON, SOURCES_INDEX, SUMMARY, render_pages, source_page
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "tests" / "fixtures" / "golden-story"
@@ -125,10 +125,10 @@ def test_nav_membership(report: Report, pages: tuple[GeneratedPage, ...]) -> Non
     by_path = {p.path: p for p in pages}
     for article in report.articles:
         assert by_path[source_page(article.id)].in_nav is False
-    for path in (SUMMARY, SOURCES_INDEX, CONTRADICTIONS):
+    for path in (SUMMARY, SOURCES_INDEX, CONTRADICTIONS, GRID):
         assert by_path[path].in_nav is True
     assert by_path[REPORT_JSON].in_nav is False
-    assert len(pages) == 4 + len(report.articles)
+    assert len(pages) == 5 + len(report.articles)
 
 
 def test_source_pages_anchor_every_claim_and_sentence(report: Report,
