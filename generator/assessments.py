@@ -139,6 +139,8 @@ _TARGET_SYNONYMS = {
     "soldier": "troop", "soldiers": "troop", "troops": "troop", "fighters": "troop", "forces": "troop",
     "people": "person", "residents": "person", "march": "protest", "marches": "protest", "rally": "protest",
     "demonstration": "protest", "protests": "protest", "firm": "company", "results": "result",
+    "voting": "election", "vote": "election", "votes": "election", "polls": "election", "ballot": "election",
+    "count": "election", "elections": "election",
 }
 _NOT_TARGETS = frozenset(
     """the a an and or but of to in on at for with by from as is are was were be been being has have had it its

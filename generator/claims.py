@@ -41,6 +41,12 @@ _NEGATED_EVENT = re.compile(
     r"(?:was|were|had|has|have)\s+(?:not|never)\s+(?:been\s+)?(?P<b>[a-z]+(?:ed|en)))\b",
     re.I,
 )
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|saying|told|tells|stated|states|insisted|insists|maintained|maintains|added|adds|confirmed|"
+    r"confirms|reported|reports|argued|argues|claimed|claims|declared|declares)\b",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|while|although|though)\b")
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,.;]*$", re.I)
 _SILENCE = frozenset(
@@ -51,9 +57,14 @@ _SILENCE = frozenset(
 
 
 def _negated_event(text: str) -> re.Match[str] | None:
+    """A reported negative ("X said no tear gas had been used"): a party saying something did not
+    happen. The outlet's own negatives ("he has not been charged") are facts, not denials."""
     for m in _NEGATED_EVENT.finditer(text):
         verb = (m.group("a") or m.group("b") or "").lower()
-        if verb and verb not in _SILENCE and not _CONDITIONAL.search(text, 0, m.start()):
+        if not verb or verb in _SILENCE or _CONDITIONAL.search(text, 0, m.start()):
+            continue
+        clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+        if _REPORTING_VERB.search(text, clause_start, m.start()):
             return m
     return None
 

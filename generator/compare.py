@@ -38,7 +38,8 @@ MIN_DENIED_OVERLAP = 2
 # A word in at most this many claims (or this share of them) is distinctive of one matter.
 RARE_WORD_CLAIMS = 3
 RARE_WORD_SHARE = 0.1
-_LOWER = re.compile(r"[a-z][a-z'’-]+")
+_LOWER = re.compile(r"\b[a-z][a-z'’-]+")
+_DENIAL_WORDS = frozenset("denied denies deny denying rejected rejects disputed disputes contested contests".split())
 _QUOTE_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
@@ -106,20 +107,24 @@ def _polarity(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
 
 
 def _stems(text: str) -> set[str]:
-    return {stem(w) for w in _LOWER.findall(text.lower()) if w not in STOPWORDS and len(w) > 2}
+    """Lower-case content words: what is said to have happened, without the names it happened to."""
+    return {stem(w) for w in _LOWER.findall(text) if w not in STOPWORDS and w not in _DENIAL_WORDS and len(w) > 2}
 
 
 def _asserts(a: Claim, d: Claim, denied: set[str], related: Related) -> bool:
-    """Whether claim ``a`` states what ``d`` denies: it repeats the denied words, and they are
-    distinctive ("tear gas") or the claims are related overall."""
+    """Whether claim ``a`` states what ``d`` denies: it repeats two of the denied words ("tear gas …
+    used"), or one of them and a name the denial is about ("cleared" … "Pelagia Dawn")."""
     if a.source == d.source and a.sentence == d.sentence:
         return False
     shared = denied & _stems(a.text)
-    if len(shared) < MIN_DENIED_OVERLAP:
+    if not shared:
+        return False
+    names = {e.name for e in a.entities} & {e.name for e in d.entities}
+    if len(shared) < MIN_DENIED_OVERLAP and not names:
         return False
     vectors = related.vectors
     rare = [w for w in shared if vectors.df[f"w:{w}"] <= max(RARE_WORD_CLAIMS, RARE_WORD_SHARE * vectors.n)]
-    return len(rare) >= MIN_DENIED_OVERLAP or related(a, d)
+    return bool(rare) or related(a, d)
 
 
 def _names(names: Sequence[str]) -> str:
@@ -209,7 +214,7 @@ def _merge(findings: Iterable[Finding]) -> list[Finding]:
     for f in findings:
         key_claims = [c.id for side in f.sides for c in side]
         hit = next((index[(f.kind, f.severity, cid)] for cid in key_claims if (f.kind, f.severity, cid) in index), None)
-        if hit is None or f.kind not in ("polarity", "assessment"):
+        if hit is None or f.kind not in ("polarity", "assessment", "title"):
             merged.append(f)
             pos = len(merged) - 1
         else:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from .align import LINK_THRESHOLD
 from .evidence import Finding, Related, estimator, same_estimator
-from .records import Claim, Quantity
+from .records import Claim, Quantity, TimeExpr
 
 # Units of a measurement (not a count) that can be compared between strongly related claims.
 MEASUREMENT_UNITS = frozenset({"magnitude", "%", "km", "mile", "tonne", "hectare", "degree", "metre", "meter"})
@@ -38,6 +38,10 @@ _PROJECTION = re.compile(
     r"projected|projections?|plans?|planned|intends?|by the end of)\b",
     re.I,
 )
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_COMPARISON = re.compile(r"\b(?:since|than|compared\s+with|compared\s+to|before|after|until)\b", re.I)
+# Things whose count is reported while it is still changing (a vote count, a case count).
+CUMULATIVE_COUNTS = frozenset("vote ballot case infection death casualty victim signature".split())
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|new)\b", re.I)
 _VAGUE = re.compile(r"^(?:[a-z ]*\b)?(?:dozens|scores|hundreds|thousands|millions|billions|tens)\b", re.I)
 
@@ -68,6 +72,8 @@ def _key(q: Quantity) -> tuple[str, str] | None:
     if unit in MEASUREMENT_UNITS or (q.counted and q.counted == q.measure and unit):
         what = q.measure if q.measure and q.measure not in MEASUREMENT_UNITS else ""
         return ("measurement", f"{what}|{unit}")
+    if q.counted and q.measure == q.counted:
+        return ("plain", q.counted)  # "146 ballot boxes": comparable only inside one aligned fact
     return None
 
 
@@ -87,17 +93,30 @@ def _scope(c: Claim) -> set[str]:
     return {e.name for e in c.entities if e.kind in ("place", "other")}
 
 
+def _reference_date(c: Claim, t: TimeExpr) -> bool:
+    """A date a figure is measured against rather than at ("the worst since … 2009", "before the war")."""
+    if t.modifier in ("since", "after", "before", "until"):
+        return True
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(c.text, 0, t.start - c.start)), default=0)
+    return bool(_COMPARISON.search(c.text, clause_start, t.start - c.start))
+
+
 def _moment(c: Claim, published: dt.date | None, cumulative: bool) -> tuple[dt.date, dt.date] | None:
     """When a figure holds: its claim's dates, else, for a running count, the day the article appeared."""
-    spans = [(t.begin, t.end_date) for t in c.times if t.resolved and t.begin and t.end_date]
+    spans = [
+        (t.begin, t.end_date)
+        for t in c.times
+        if t.resolved and t.begin and t.end_date and not _reference_date(c, t)
+    ]
     if spans:
         return (min(s for s, _ in spans), max(e for _, e in spans))
     return (published, published) if published and cumulative else None
 
 
 def _cumulative(q: Quantity) -> bool:
-    """Counts that keep growing after the event (tolls, arrests), unlike a crowd or a magnitude."""
-    return bool(_events(q.measure, q.counted) & CUMULATIVE_EVENTS)
+    """Counts that keep changing after the event (tolls, arrests, a vote count), unlike a crowd or a
+    magnitude: reports of them from different days may both be right."""
+    return bool(_events(q.measure, q.counted) & CUMULATIVE_EVENTS) or q.counted in CUMULATIVE_COUNTS
 
 
 def _same_moment(a: Claim, b: Claim, q: Quantity, related: Related) -> bool | None:
@@ -116,7 +135,7 @@ def compare_figures(claims: Sequence[Claim], related: Related) -> Iterable[Findi
             key = _key(q)
             if key is not None:
                 # Counts are blocked by what is counted, so related measures meet; measurements by unit.
-                block = q.counted if key[0] == "count" and q.counted else key[1]
+                block = q.counted if key[0] in ("count", "plain") and q.counted else key[1]
                 by_counted[f"{key[0]}:{block}"].append((c, q, key))
     for _block, items in sorted(by_counted.items()):
         for i, (ca, qa, ka) in enumerate(items):
@@ -139,6 +158,8 @@ def _compare_pair(
     if sa and sb and not sa & sb:
         return None  # figures about different places
     strong = related.same_fact(ca, cb) or related.similarity(ca, cb) >= LINK_THRESHOLD
+    if ka[0] == "plain" and not related.same_fact(ca, cb):
+        return None
     if ka[0] == "measurement" and (not strong or ca.source == cb.source):
         # "magnitude 6.8" of another quake; inside one article, two values of a measurement are
         # usually a comparison ("16.8%, down from 19.1%"), not an inconsistency.

@@ -24,11 +24,11 @@ left for until/before.
 
 Resolution decisions (news reports mostly look back; these choices are deliberate)
 -------------------------------------------------------------------------------------
-* Day without a year ("April 28", "Jan. 5"): the occurrence in the publication year when it lies
-  at most 14 days after publication (how news announces upcoming events), otherwise the most
-  recent one on or before publication. A future marker earlier in the clause ("will", "is due
-  to", "scheduled for") selects the next occurrence on or after publication instead (the present
-  tense used for the future, "takes office on 20 January", is not detected). A weekday written
+* Day without a year ("April 28", "Jan. 5"): after a past-tense marker ("began on May 20") the
+  most recent one on or before publication; after a future marker the next one; with neither, the
+  occurrence nearest the publication date, a past one on a tie ("takes office on August 1" in a
+  June article is this August). Future markers are "will", "is due to", "scheduled for"; past
+  markers "was", "had", "said", verbs in -ed and common irregular past forms. A weekday written
   with the date ("Monday, April 28") picks the year in which it matches.
 * Month without a year ("in October", "since January"): the most recent such month not after the
   publication month (the same month counts); "last October" is the most recent one strictly
@@ -89,7 +89,7 @@ from .records import GRANULARITIES, TimeExpr
 __all__ = ["describe", "find_times", "overlaps"]
 
 _DAY1 = dt.timedelta(days=1)
-_UPCOMING_DAYS = 14  # a year-less date this close after publication is an announced upcoming event
+_NEAREST_DAYS = 183  # a year-less day is the occurrence nearest publication, within half a year
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -219,10 +219,13 @@ _NEXT_RE = re.compile(r"[ \t]+([A-Za-z]+)")
 _FUTURE_RE = re.compile(
     r"\b(?:(?P<f>will|shall|won['\u2019]t|(?:is|are|am)\s+(?:due|set|scheduled|expected|slated|poised|going)|"
     r"(?:scheduled|slated|planned|due|expected)\s+(?:for|to|on|in)|plans?\s+to|intends?\s+to|upcoming|"
-    r"forthcoming|(?:is|are)\s+to)|(?P<p>was|were|had|did|said|(?<!be\s)(?<!been\s)\w\w+ed))\b|"
+    r"forthcoming|(?:is|are)\s+to)|(?P<p>was|were|had|did|said|(?<!be\s)(?<!been\s)(?:began|came|went|took|"
+    r"made|gave|held|met|fell|rose|struck|sent|told|left|won|lost|found|broke|brought|saw|led|fled|fought|spent|"
+    r"sold|paid|became|ran|sank|shook|hit|\w\w+ed)))\b|"
     r"(?P<f2>['\u2019]ll)\b",
     re.I,
 )
+_CLAUSE_BREAK_RE = re.compile(r"[,;:\u2014\u2013]")
 _PREFIX_RE = re.compile(
     r"(?:\b(?P<w>[Ss]ince|[Ee]ver\s+since|[Uu]ntil|[Uu]p\s+until|[Tt]ill|[Bb]y|[Tt]hrough|[Bb]efore|[Pp]rior\s+to|"
     r"[Aa]fter)\s+|\b(?P<h>[Pp]re|[Pp]ost)-)$"
@@ -423,12 +426,19 @@ def _is_count_follower(text: str, pos: int) -> bool:
     return text.startswith("%", pos)
 
 
+def _tense(text: str, pos: int) -> str | None:
+    """ "future" or "past" from the nearest tense marker before ``pos`` in the clause, else None."""
+    tense = None
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, max(0, pos - 100), pos)]
+    start = breaks[-1] if breaks else max(0, pos - 100)
+    for m in _FUTURE_RE.finditer(text, start, pos):
+        tense = "past" if m.group("p") is not None else "future"
+    return tense
+
+
 def _future(text: str, pos: int) -> bool:
     """True when the nearest tense marker before ``pos`` in the clause points to the future."""
-    future = False
-    for m in _FUTURE_RE.finditer(text, max(0, pos - 100), pos):
-        future = m.group("p") is None
-    return future
+    return _tense(text, pos) == "future"
 
 
 def _blocker(start: int, end: int) -> _Cand:
@@ -445,20 +455,24 @@ def _unresolved(start: int, end: int, gran: str, modifier: str | None = None) ->
 # ---------------------------------------------------------------------------------------------
 
 
-def _resolve_md(month: int, day: int, wd: int | None, p: dt.date, future: bool) -> dt.date | None:
+def _resolve_md(month: int, day: int, wd: int | None, p: dt.date, tense: str | None) -> dt.date | None:
     cands = [d for y in range(p.year - 8, p.year + 2) if (d := _safe_date(y, month, day)) is not None]
     if wd is not None:
         # "Sunday, May 18": the weekday pins the year whichever side of publication it falls.
         matching = [c for c in cands if c.weekday() == wd and abs((c - p).days) < 400]
         if matching:
             return min(matching, key=lambda c: abs((c - p).days))
-    if future:
+    if tense == "future":
         after = [c for c in cands if c >= p]
         return min(after) if after else None
-    soon = [c for c in cands if p < c <= p + dt.timedelta(days=_UPCOMING_DAYS)]
-    if soon:
-        return min(soon)
     before = [c for c in cands if c <= p]
+    if tense == "past":
+        return max(before) if before else None
+    # Without a tense marker the nearer occurrence wins, a past one on a tie: "on August 1" in a June article is weeks
+    # away, in a September article weeks ago. A month and a day are precise enough to be read so.
+    near = [c for c in cands if abs((c - p).days) <= _NEAREST_DAYS]
+    if near:
+        return min(near, key=lambda c: (abs((c - p).days), c > p))
     return max(before) if before else None
 
 
@@ -575,7 +589,7 @@ def _day_cand(m: _M, text: str, p: dt.date | None, start: int, end: int) -> _Can
     if p is None:
         c = _unresolved(start, end, "day")
     else:
-        got = _resolve_md(month, day, wd, p, _future(text, start))
+        got = _resolve_md(month, day, wd, p, _tense(text, start))
         if got is None:
             return None
         c = _Cand(start, end, "day", got, got, True)
@@ -610,7 +624,7 @@ def _h_day_range(m: _M, text: str, p: dt.date | None) -> _Cand | None:
         return None if b is None or e is None else _Cand(m.start(), m.end(), "day", b, e, False)
     if p is None:
         return _unresolved(m.start(), m.end(), "day")
-    first = _resolve_md(month, d1, None, p, _future(text, m.start()))
+    first = _resolve_md(month, d1, None, p, _tense(text, m.start()))
     if first is None:
         return None
     e = _safe_date(first.year, month, d2)

@@ -523,3 +523,18 @@ def test_property_arbitrary_text(text: str, published: dt.date | None, base: int
 @given(st.lists(st.sampled_from(_TOKENS), max_size=25).map(" ".join), st.one_of(st.none(), st.dates()))
 def test_property_time_vocabulary(text: str, published: dt.date | None) -> None:
     _check(text, find_times(text, published, 7), 7)
+
+
+def test_yearless_day_reads_tense_in_its_own_clause() -> None:
+    p = dt.date(2026, 6, 22)
+    inauguration = find_times("Rivera, who was mayor from 2015 to 2021, takes office on August 1.", p)[-1]
+    assert inauguration.begin == dt.date(2026, 8, 1)  # the nearer occurrence; "was" belongs to another clause
+    strike = find_times("The strike, which lasted a week, began on May 20.", p)[0]
+    assert strike.begin == dt.date(2026, 5, 20)
+    held = find_times("The vote will be held on May 20.", p)[0]
+    assert held.begin == dt.date(2027, 5, 20)  # "be held" is not a past tense
+
+
+def test_yearless_day_without_tense_takes_the_nearest_occurrence() -> None:
+    assert find_times("Voting on January 3 and counting after.", dt.date(2025, 12, 28))[0].begin == dt.date(2026, 1, 3)
+    assert find_times("Results on December 20 and after.", dt.date(2026, 1, 3))[0].begin == dt.date(2025, 12, 20)
