@@ -23,6 +23,8 @@ from .records import Claim, Contradiction, Quantity, Report
 class Cell:
     claim: str  # claim id the value comes from
     value: str  # what to show: the figure or date as written, or a short form of the claim
+    low: float | None = None  # the number(s) written, for figure cells: a point when low == high
+    high: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +48,7 @@ def figure_rows(report: Report) -> list[Row]:
         for q in c.quantities:
             label = _measure_label(q)
             if label is not None and q.out_of is None:
-                cells[label][c.source].append(Cell(c.id, q.text))
+                cells[label][c.source].append(Cell(c.id, q.text, q.value_low, q.value_high))
     rows = [
         Row(label, "figure", {s: tuple(v) for s, v in by_source.items()})
         for label, by_source in cells.items()
@@ -57,11 +59,9 @@ def figure_rows(report: Report) -> list[Row]:
 
 
 def _value(c: Claim) -> str:
-    """A claim's value in a grid cell: its figures, else its dates, else its opening words."""
+    """A claim's value in a grid cell: its figures, else its opening words."""
     if c.quantities:
         return "; ".join(q.text for q in c.quantities)
-    if c.times:
-        return "; ".join(t.text for t in c.times)
     words = c.text.split()
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
 

@@ -27,6 +27,9 @@ from .render import render_pages
 
 log = logging.getLogger("mkdocs.plugins.claims")
 CSS = "assets/claims.css"
+# Scripts in load order: tablesort, its number sort, then ours. Vendored (MIT, see
+# generator/assets/vendor/tablesort.LICENCE) so the site makes no request outside itself.
+JAVASCRIPT = ("assets/vendor/tablesort.min.js", "assets/vendor/tablesort.number.min.js", "assets/claims.js")
 
 
 class ClaimsConfig(base.Config):
@@ -59,6 +62,10 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             raise PluginError(f"claims: seeds_dir {seeds} is inside docs_dir; MkDocs would publish the raw articles")
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        listed = {str(script) for script in config.extra_javascript}
+        for script in JAVASCRIPT:
+            if script not in listed:
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -74,8 +81,9 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             (page.path, page.content, InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
             for page in render_pages(report)
         ]
-        generated.append((CSS, resources.files("generator").joinpath(CSS).read_text("utf-8"),
-                          InclusionLevel.UNDEFINED))
+        assets = resources.files("generator")
+        for asset in (CSS, *JAVASCRIPT):
+            generated.append((asset, assets.joinpath(asset).read_text("utf-8"), InclusionLevel.UNDEFINED))
         for path, content, inclusion in generated:
             existing = files.get_file_from_path(path)
             if existing is not None and not existing.generated_by:

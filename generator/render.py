@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
+from .charts import figure_chart
 from .grid import Row, disagreement_rows, fact_rows, figure_rows
 from .records import Article, Claim, Contradiction, GeneratedPage, Quantity, Report, TimeExpr
 from .report import report_json
@@ -168,13 +169,20 @@ def _claim_table(report: Report, article: Article, page: str, index: _Index) -> 
         claim_cell = f"[{md_text(c.text)}](#{sentence_anchor(c.sentence)})"
         for note in report.notes.get(c.id, ()):
             claim_cell += f"<br>**Editor's note:** {md_text(note)}"
+        figures = "<br>".join(_quantity_cell(q) for q in c.quantities)
+        if c.quantities:  # sort by the number, not by the words around it
+            figures += f' {{ data-sort="{c.quantities[0].value_low:g}" }}'
+        dates = "<br>".join(_time_cell(t) for t in c.times)
+        begins = [t.begin for t in c.times if t.begin is not None]
+        if begins:
+            dates += f' {{ data-sort="{min(begins).isoformat()}" }}'
         rows.append([
             f'<span id="{claim_anchor(c)}"></span>{number}',
             claim_cell,
             md_cell(", ".join(c.kinds)),
             md_cell(c.speaker),
-            "<br>".join(_quantity_cell(q) for q in c.quantities),
-            "<br>".join(_time_cell(t) for t in c.times),
+            figures,
+            dates,
             _entities_cell(c),
             corroborated,
             contradicted,
@@ -230,7 +238,9 @@ def render_source(report: Report, article: Article, index: _Index) -> GeneratedP
         f"# {md_text(article.title)}\n",
         _table(["Source", ""], meta_rows),
         f"## Claims ({n_claims})\n",
-        "Each claim is quoted in the article's exact words and links to its sentence below.\n",
+        "Each claim is quoted in the article's exact words and links to its sentence below. Click a column "
+        "heading to sort; choose a kind or a speaker to filter.\n",
+        '<div class="claims-filters"></div>\n',
         _claim_table(report, article, page, index),
         "## Article text\n",
         "The cleaned article; every sentence has its own anchor.\n",
@@ -372,9 +382,15 @@ def render_grid(report: Report) -> GeneratedPage:
     sections = (("Figures", figure_rows(report), "Measure"),
                 ("Disagreements", disagreement_rows(report), "Disputed point"),
                 ("Facts stated by several sources", fact_rows(report), "Fact"))
+    labels = {a.id: source_label(a) for a in report.articles}
+    order = [a.id for a in report.articles]
     for title, rows, first in sections:
         parts.append(f"## {title}\n")
         parts.append(_grid_table(report, links, rows, first) if rows else "None.\n")
+        if title == "Figures":
+            for row in rows:
+                if chart := figure_chart(row, labels, order):
+                    parts.append(f"### {md_text(row.label)}\n\n{chart}\n")
     return GeneratedPage(GRID, "\n".join(parts))
 
 
