@@ -36,6 +36,7 @@ MAX_POSTINGS = 400
 # Word-trigram overlap above which two texts are copies of one another (wire copy).
 COPY_OVERLAP = 0.6
 SLOT_WEIGHT = {"e": 1.5, "m": 2.0, "n": 1.2, "t": 1.0, "w": 1.0, "h": 1.2}
+_TOKEN = re.compile(r"\w+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -218,6 +219,11 @@ def content_words(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
 
 
+def speaker_features(claim: Claim) -> set[str]:
+    """Word features that name who says the claim."""
+    return {f"w:{w}" for w in content_words(claim.speaker)} if claim.speaker_kind != "self" else set()
+
+
 def claim_features(claim: Claim) -> Counter[str]:
     """The raw feature counts of a claim: words and slots, each slot kind with its own prefix."""
     feats: Counter[str] = Counter(f"w:{w}" for w in content_words(claim.text))
@@ -226,7 +232,7 @@ def claim_features(claim: Claim) -> Counter[str]:
     for e in claim.entities:
         name = e.name.lower()
         if name in speaker or e.text.lower() in speaker:
-            continue  # who says it is not what is said: two statements by one agency are not one fact
+            continue
         feats[f"e:{name}"] += 1
     for q in claim.quantities:
         if q.measure:
@@ -259,12 +265,13 @@ def vectorise(claims: Sequence[Claim]) -> Vectors:
         df.update(feats.keys())
     n = len(claims)
     by_claim: dict[str, dict[str, float]] = {}
-    for cid, feats in raw.items():
+    for c in claims:
+        feats = raw[c.id]
         vec = {
             f: (1 + math.log(k)) * (math.log((n + 1) / (df[f] + 1)) + 1.0) * SLOT_WEIGHT[f[0]] for f, k in feats.items()
         }
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        by_claim[cid] = {f: v / norm for f, v in vec.items()}
+        by_claim[c.id] = {f: v / norm for f, v in vec.items()}
     return Vectors(by_claim, df, n)
 
 
@@ -294,10 +301,15 @@ def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str,
 
 
 def similarities(claims: Sequence[Claim], vectors: Vectors) -> dict[tuple[str, str], float]:
-    """Cosine similarity of every candidate pair (keys ordered a < b)."""
-    return {
-        (a, b): cosine(vectors.by_claim[a], vectors.by_claim[b]) for a, b in sorted(candidate_pairs(claims, vectors))
-    }
+    """Cosine similarity of every candidate pair (keys ordered a < b); 0 for two claims that share
+    nothing but who said them ("X said the ferry was overloaded", "X said help came late")."""
+    quiet = {c.id: speaker_features(c) for c in claims}
+    out: dict[tuple[str, str], float] = {}
+    for a, b in sorted(candidate_pairs(claims, vectors)):
+        va, vb = vectors.by_claim[a], vectors.by_claim[b]
+        shared = va.keys() & vb.keys()
+        out[(a, b)] = cosine(va, vb) if shared - quiet[a] - quiet[b] else 0.0
+    return out
 
 
 class _UnionFind:
@@ -317,7 +329,7 @@ class _UnionFind:
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in _TOKEN.findall(text)]  # figures included: "42 dead" and "61 dead" differ
     return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 0))}
 
 
@@ -406,12 +418,21 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     # from one statement to another through a source that makes both.
     uf = _UnionFind(c.id for c in claims)
     group_sources: dict[str, set[str]] = {c.id: {c.source} for c in claims}
+    member_ids: dict[str, list[str]] = {c.id: [c.id] for c in claims}
     for _score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
         rx, ry = uf.find(x), uf.find(y)
-        if rx == ry or group_sources[rx] & group_sources[ry]:
+        if rx == ry:
+            continue
+        # Average linkage: the two groups must be alike as wholes, not only through x and y, so a
+        # chain of pairwise matches cannot drift from one statement to another.
+        pairs = [(a, b) for a in member_ids[rx] for b in member_ids[ry]]
+        average = sum(cosine(vectors.by_claim[a], vectors.by_claim[b]) for a, b in pairs) / len(pairs)
+        if group_sources[rx] & group_sources[ry] or average < MIN_LINK:
             continue
         uf.union(x, y)
-        group_sources[uf.find(x)] = group_sources[rx] | group_sources[ry]
+        root = uf.find(x)
+        group_sources[root] = group_sources[rx] | group_sources[ry]
+        member_ids[root] = member_ids[rx] + member_ids[ry]
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[uf.find(c.id)].append(c)

@@ -52,26 +52,27 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,.;]*$", re.I)
 _SILENCE = frozenset(
     """specify specified clarify clarified say said disclose disclosed confirm confirmed reveal revealed comment
     commented know known acknowledge acknowledged mention mentioned provide provided give given respond
-    responded immediately yet""".split()
+    responded immediately yet seen heard felt witnessed experienced""".split()
 )
 
 
-def _negated_event(text: str) -> re.Match[str] | None:
+def _negated_event(text: str, attributed: bool = False) -> re.Match[str] | None:
     """A reported negative ("X said no tear gas had been used"): a party saying something did not
-    happen. The outlet's own negatives ("he has not been charged") are facts, not denials."""
+    happen. The outlet's own negatives ("he has not been charged") are facts, not denials, so the
+    negative must be attributed or follow a reporting verb in its clause."""
     for m in _NEGATED_EVENT.finditer(text):
         verb = (m.group("a") or m.group("b") or "").lower()
         if not verb or verb in _SILENCE or _CONDITIONAL.search(text, 0, m.start()):
             continue
         clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
-        if _REPORTING_VERB.search(text, clause_start, m.start()):
+        if attributed or _REPORTING_VERB.search(text, clause_start, m.start()):
             return m
     return None
 
 
 def denied_words(text: str) -> str:
     """The words of what a denying claim denies: from the denial cue or negation to the clause end."""
-    negation = _negated_event(text)
+    negation = _negated_event(text, attributed=True)  # only called for claims already found to deny
     cue = denial_cue(text)
     starts = [p for p in (negation.start() if negation else None, cue[0] if cue else None) if p is not None]
     if not starts:
@@ -117,20 +118,31 @@ class _Names:
     def canonical(self, name: str) -> str:
         return self.surnames.get(name, name)
 
-    def speaker(self, attribution: Attribution) -> str:
-        """The speaker as one name across the article: "Gen. Syrskyi" and "Oleksandr Syrskyi" agree."""
+    def speaker(self, attribution: Attribution, sentence: Sentence, entities: tuple[Entity, ...]) -> str:
+        """The speaker as one name across the article: "Gen. Syrskyi" and "Oleksandr Syrskyi" agree.
+
+        The person is taken from the sentence's own entities where the speaker phrase stands (a name
+        is recognised better in its sentence than alone), else from the phrase itself."""
         phrase = attribution.speaker
         if attribution.kind == "unnamed":
             return f"{phrase} (unnamed)"
-        people = [e for e in find_entities(phrase) if e.kind == "person"]
+        people: list[Entity] = []
+        if attribution.speaker_start >= 0:
+            lo, hi = sentence.start + attribution.speaker_start, sentence.start + attribution.speaker_end
+            people = [e for e in entities if e.kind in ("person", "other") and e.start < hi and e.end > lo]
+            people = [e for e in people if e.kind == "person"] or people
+        if not people:
+            people = [e for e in find_entities(phrase) if e.kind == "person"]
         if len(people) == 1:
             name = self.canonical(people[0].name)
             return self.display.get(name, people[0].text)
+        if phrase in self.surnames:
+            return self.display.get(self.surnames[phrase], self.surnames[phrase])
         return phrase
 
 
 def _stances(
-    article: Article, sentence: Sentence, names: _Names, sentence_attr: Attribution | None
+    article: Article, sentence: Sentence, names: _Names, entities: tuple[Entity, ...], sentence_attr: Attribution | None
 ) -> tuple[Stance, ...]:
     """The parties' positions when the sentence holds more than one (an assertion and a reaction)."""
     clauses = split_attributed_clauses(sentence.text)
@@ -142,7 +154,7 @@ def _stances(
         if end <= start:
             continue
         attribution = clause.speaker or (sentence_attr if not stances else None)
-        speaker = names.speaker(attribution) if attribution else self_speaker(article)
+        speaker = names.speaker(attribution, sentence, entities) if attribution else self_speaker(article)
         stances.append(Stance(start, end, article.text[start:end], speaker, clause.polarity))
     return tuple(stances) if len({s.polarity for s in stances}) > 1 else ()
 
@@ -166,10 +178,10 @@ def extract_claims(article: Article, sentences: tuple[Sentence, ...]) -> tuple[C
         same_paragraph = previous_end >= 0 and "\n" not in text[previous_end:start]
         claim_text = text[start:end]
         attribution = find_attribution(claim_text, previous_speaker if same_paragraph else None)
-        stances = _stances(article, sentence, names, attribution)
+        stances = _stances(article, sentence, names, entities_by_sentence[sentence.index], attribution)
         if stances:
             polarity = "disputed"
-        elif is_denial(claim_text) or _negated_event(claim_text) is not None:
+        elif is_denial(claim_text) or _negated_event(claim_text, attribution is not None) is not None:
             polarity = "denied"
         else:
             polarity = "affirmed"
@@ -196,7 +208,8 @@ def extract_claims(article: Article, sentences: tuple[Sentence, ...]) -> tuple[C
         elif attribution is None:
             kinds.append("assertion")
         if attribution is not None:
-            speaker, speaker_kind = names.speaker(attribution), attribution.kind
+            speaker = names.speaker(attribution, sentence, entities_by_sentence[sentence.index])
+            speaker_kind = attribution.kind
         else:
             speaker, speaker_kind = self_speaker(article), "self"
         claims.append(

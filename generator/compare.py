@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from .align import LINK_THRESHOLD, STOPWORDS, Vectors, independent_sources, stem
+from .align import STOPWORDS, Vectors, independent_sources, stem
 from .assessments import Judgement, judgements
 from .claims import denied_words
 from .entities import roles_conflict
@@ -33,13 +33,21 @@ from .records import Claim, Contradiction, Fact
 
 # Similarity above which two denials are taken to be about the same matter.
 DISPUTE_THRESHOLD = 0.2
+# Word-order similarity, or share of the shorter quote's words, above which two quotes are one statement.
+SAME_QUOTE_RATIO = 0.6
+SAME_QUOTE_SHARE = 0.5
 # Words of the denied statement an asserting claim must repeat ("tear gas … used").
 MIN_DENIED_OVERLAP = 2
 # A word in at most this many claims (or this share of them) is distinctive of one matter.
 RARE_WORD_CLAIMS = 3
 RARE_WORD_SHARE = 0.1
 _LOWER = re.compile(r"\b[a-z][a-z'’-]+")
-_DENIAL_WORDS = frozenset("denied denies deny denying rejected rejects disputed disputes contested contests".split())
+# Denial verbs, and prepositions or fillers that say where or when, not what: neither makes two
+# claims the same proposition ("… near City Hall").
+_DENIAL_WORDS = frozenset(
+    """denied denies deny denying rejected rejects disputed disputes contested contests near outside inside
+    across around within along behind beyond among toward towards onto point time day""".split()
+)
 _QUOTE_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
@@ -143,7 +151,17 @@ def _topic_words(members: Sequence[Claim]) -> str:
 
 
 def _quote_words(quote: str) -> set[str]:
-    return {w for w in _QUOTE_WORD.findall(quote.lower()) if len(w) > 3}
+    return {stem(w) for w in _QUOTE_WORD.findall(quote.lower()) if len(w) > 3 and w not in STOPWORDS}
+
+
+def _same_statement(a: str, b: str) -> bool:
+    """Two quotes that render one statement: most words in the same order, or most of the shorter
+    quote's words shared. Two different things said by one speaker share a word or two at most."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if difflib.SequenceMatcher(None, wa, wb).ratio() >= SAME_QUOTE_RATIO:
+        return True
+    qa, qb = _quote_words(a), _quote_words(b)
+    return bool(qa and qb) and len(qa & qb) >= SAME_QUOTE_SHARE * min(len(qa), len(qb))
 
 
 def _quotes(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
@@ -155,7 +173,7 @@ def _quotes(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
                 continue
             if not same_name(speaker_key(ca), speaker_key(cb)):
                 continue
-            if not (_quote_words(ca.quote) & _quote_words(cb.quote)) or not related(ca, cb, LINK_THRESHOLD):
+            if not _same_statement(ca.quote, cb.quote) or not related(ca, cb):
                 continue  # two different things the speaker said
             yield Finding(
                 "quote",

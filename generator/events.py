@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .align import STOPWORDS, stem
-from .evidence import Finding, Related
+from .evidence import Finding, Related, is_projection
 from .records import Claim, TimeExpr
 from .timex import describe, overlaps
 
@@ -38,22 +38,49 @@ _REPORTING = frozenset(
     "say said says told tell stated state announced announce added add reported report noted note denied deny".split()
 )
 # Changes of a level recur ("the toll rose to 187 … rose to 240"); a date of one is not a date of the other.
-_CHANGES = frozenset("rise fall increas decreas climb grow reach stand remain continu drop jump slip".split())
-_IRREGULAR = {
-    "sent": "send", "struck": "strike", "began": "begin", "begun": "begin", "met": "meet", "held": "hold",
-    "took": "take", "taken": "take", "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise",
-    "left": "leave", "won": "win", "lost": "lose", "came": "come", "went": "go", "gone": "go", "made": "make",
-    "gave": "give", "given": "give", "found": "find", "broke": "break", "broken": "break", "brought": "bring",
-    "shook": "shake", "fought": "fight", "built": "build", "led": "lead", "fled": "flee", "spent": "spend",
-    "sold": "sell", "paid": "pay", "told": "tell", "said": "say", "hit": "strike", "signed": "sign",
+_CHANGES = frozenset(
+    stem(w) for w in "rise fall increase decrease climb grow reach stand remain continue drop jump slip".split()
+)
+# Actions news reports with interchangeable verbs, each listed with its forms; a date of one is a
+# date of the other. Forms are stemmed when the table is built, so any inflection finds its action.
+_ACTION_FORMS = {
+    "send": "send sent sends sending dispatch dispatched dispatches dispatching deploy deployed deploys deploying",
+    "join": "join joined joins joining arrive arrived arrives arriving reinforce reinforced reinforcing",
+    "kill": "kill killed kills killing die died dies dying",
+    "strike": "strike struck strikes striking hit hits hitting jolt jolted jolts jolting rock rocked rocks "
+    "rocking shake shook shakes shaking",
+    "arrest": "arrest arrested arrests arresting detain detained detains detaining",
+    "begin": "begin began begun begins beginning start started starts starting launch launched launches",
+    "sign": "sign signed signs signing conclude concluded concludes",
+    "capture": "capture captured captures capturing seize seized seizes seizing occupy occupied occupies "
+    "occupying take took taken takes",
+    "say": "say said says saying tell told tells telling",
+    "rise": "rise rose risen rises rising",
+    "fall": "fall fell fallen falls falling",
+    "hold": "hold held holds holding",
+    "meet": "meet met meets meeting",
+    "leave": "leave left leaves leaving",
+    "win": "win won wins winning",
+    "lose": "lose lost loses losing",
+    "come": "come came comes coming",
+    "go": "go went gone goes going",
+    "make": "make made makes making",
+    "give": "give gave given gives giving",
+    "find": "find found finds finding",
+    "break": "break broke broken breaks breaking",
+    "bring": "bring brought brings bringing",
+    "fight": "fight fought fights fighting",
+    "build": "build built builds building",
+    "lead": "lead led leads leading",
+    "flee": "flee fled flees fleeing",
+    "spend": "spend spent spends spending",
+    "sell": "sell sold sells selling",
+    "pay": "pay paid pays paying",
 }
-# Actions news reports with interchangeable verbs; a date of one is a date of the other.
-_SYNONYMS = {
-    "dispatch": "send", "deploy": "send", "join": "join", "arriv": "join", "reinforc": "join",
-    "die": "kill", "di": "kill", "kill": "kill", "jolt": "strike", "rock": "strike", "shake": "strike",
-    "detain": "arrest", "launch": "begin", "start": "begin", "conclud": "sign", "seiz": "captur",
-    "captur": "captur", "occupi": "captur",
-}
+_ACTIONS = {stem(form): stem(action) for action, forms in _ACTION_FORMS.items() for form in forms.split()}
+_IRREGULAR_PAST = frozenset(
+    form for forms in _ACTION_FORMS.values() for form in forms.split() if not form.endswith(("s", "ing"))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +100,8 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 
 def _action(word: str) -> str:
-    w = word.lower().replace("’", "'")
-    w = _IRREGULAR.get(w, w)
-    s = stem(w)
-    return _SYNONYMS.get(s, s)
+    s = stem(word.lower().replace("’", "'"))
+    return _ACTIONS.get(s, s)
 
 
 # Dates of saying and of changes of a level are not dates of a one-off event.
@@ -84,12 +109,13 @@ _NOT_EVENTS = frozenset(_action(w) for w in _REPORTING) | _CHANGES
 
 
 def _content(words: Iterable[str]) -> list[str]:
-    return [w for w in words if w not in _GLUE and w not in STOPWORDS and len(w) > 2]
+    # Reporting verbs stay (they are in STOPWORDS for similarity): a date next to one is a date of saying.
+    return [w for w in words if w not in _GLUE and (w not in STOPWORDS or w in _REPORTING) and len(w) > 2]
 
 
 def _verbish(word: str) -> bool:
     w = word.lower()
-    return w in _IRREGULAR or (len(w) > 4 and w.endswith(("ed", "ing")))
+    return w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith(("ed", "ing")))
 
 
 def _anchor(text: str, rel_start: int, rel_end: int, chunk: tuple[int, int], nxt: tuple[int, int] | None) -> str | None:
@@ -109,6 +135,10 @@ def _anchor(text: str, rel_start: int, rel_end: int, chunk: tuple[int, int], nxt
     following = _content(_LOWER_WORD.findall(rest))
     if not following and nxt is not None:
         following = _content(_LOWER_WORD.findall(text[nxt[0] : nxt[1]]))
+    # "On Monday, the rebels seized …": the date belongs to the verb, not to its subject.
+    verbs_after = [w for w in following if _verbish(w)]
+    if verbs_after:
+        return verbs_after[0]
     return following[0] if following else None
 
 
@@ -129,7 +159,10 @@ def dated_events(c: Claim) -> list[_Dated]:
             continue
         s, e = chunks[k]
         around = set(_content(_LOWER_WORD.findall(c.text[s:rel_start] + " " + c.text[rel_end:e]))) | subject
-        out.append(_Dated(c, t, _action(word), frozenset(stem(w) for w in around) - {stem(word)}))
+        about = {stem(w) for w in around} - {stem(word)}
+        # Who the event happened to counts too ("Rovers beat United"), but not who reported it.
+        about |= {e.name for e in c.entities if e.name.lower() not in c.speaker.lower()}
+        out.append(_Dated(c, t, _action(word), frozenset(about)))
     return out
 
 
@@ -145,6 +178,8 @@ def compare_dates(claims: Sequence[Claim], related: Related) -> Iterable[Finding
                     continue
                 if not (a.about & b.about) or not related(a.claim, b.claim):
                     continue
+                if is_projection(a.claim.text) != is_projection(b.claim.text):
+                    continue  # a plan dated next year and an outcome this year are two events
                 yield Finding(
                     "temporal",
                     "conflict",

@@ -33,6 +33,17 @@ _GENERIC_NAME_WORDS = frozenset(
     spokesperson spokesman spokeswoman source sources staff representative representatives""".split()
 )
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
+# Words that make a statement a forecast, target or plan rather than an outcome.
+_PROJECTION = re.compile(
+    r"\b(?:will|would|forecasts?|forecasted|expects?|expected|targets?|targeted|aims?|outlook|guidance|"
+    r"projected|projections?|plans?|planned|intends?|by the end of)\b",
+    re.I,
+)
+
+
+def is_projection(text: str) -> bool:
+    """Whether a statement is about what is planned or expected, not what happened."""
+    return _PROJECTION.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

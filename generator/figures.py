@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from .align import LINK_THRESHOLD
-from .evidence import Finding, Related, estimator, same_estimator
+from .evidence import Finding, Related, estimator, is_projection, same_estimator
 from .records import Claim, Quantity, TimeExpr
 
 # Units of a measurement (not a count) that can be compared between strongly related claims.
@@ -31,12 +31,6 @@ MEASUREMENT_UNITS = frozenset({"magnitude", "%", "km", "mile", "tonne", "hectare
 CUMULATIVE_EVENTS = frozenset(
     """killed injured dead died missing arrested detained displaced evacuated rescued infected hospitalised
     hospitalized affected confirmed""".split()
-)
-# Words that make a figure a forecast, target or plan rather than an outcome.
-_PROJECTION = re.compile(
-    r"\b(?:will|would|forecasts?|forecasted|expects?|expected|targets?|targeted|aims?|outlook|guidance|"
-    r"projected|projections?|plans?|planned|intends?|by the end of)\b",
-    re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _COMPARISON = re.compile(r"\b(?:since|than|compared\s+with|compared\s+to|before|after|until)\b", re.I)
@@ -152,7 +146,7 @@ def _compare_pair(
         return None
     if _increment(ca, qa) != _increment(cb, qb):
         return None  # an increment is not comparable with a total
-    if (_PROJECTION.search(ca.text) is None) != (_PROJECTION.search(cb.text) is None):
+    if is_projection(ca.text) != is_projection(cb.text):
         return None  # a forecast or plan is not comparable with an outcome
     sa, sb = _scope(ca), _scope(cb)
     if sa and sb and not sa & sb:

@@ -3,7 +3,8 @@
 Input: one article as plain text (a scraped ``.txt``, markdown converted to text, or the main text
 trafilatura extracted from HTML), plus the title and author when metadata knows them.
 Output: :class:`Cleaned` — the body as paragraphs joined by a blank line (each NFC-normalised with
-inner whitespace collapsed), the headline, author and dateline when the text carries them, and
+inner whitespace collapsed), the headline, author and dateline when the text carries them, the
+outlet when a byline names it and the masthead or copyright line repeats it, and
 every removed input line as a :class:`~generator.records.DroppedLine` naming the rule (one of
 :data:`REASONS`). Nothing goes silently: each non-empty input line ends up in a kept paragraph or
 in ``dropped``; a dateline is both (its prefix is listed, the rest of its line is kept). Lines are
@@ -14,7 +15,10 @@ How it decides, in order:
 1. Lines become blocks. A hard-wrapped paragraph (lines cut at a fixed width, or cut mid-sentence)
    is one block; otherwise each line is one block.
 2. Content rules that need no context: interface vocabulary, counters, timestamps, tag lists,
-   credits and trailers, links, copyright lines, tickers, menus, separators.
+   credits and trailers, links, copyright lines, tickers, menus, separators. Labels strung
+   together by bars, dots or runs of two or more spaces are judged one by one; a short command
+   aimed at the reader about the outlet's own product ("Download the X app", "Watch live") is
+   interface text and never the headline.
 3. Identity: the headline (first non-furniture block, or the one matching ``known_title``), the
    byline (explicit forms anywhere; a lone name or role only just under the headline), and every
    later copy of them or of any other block.
@@ -22,8 +26,14 @@ How it decides, in order:
    words or more, or any block of twenty). Short unpunctuated lines before it, and any after it,
    are furniture (a longer line above the body is a standfirst and stays); inside it, short ones
    are kept as subheadings when body text follows them, and list items stay.
-   A "Comments" or "Related" marker inside the body ends it, unless three body paragraphs in a row
-   follow (then it was an inline widget and only the widget goes).
+   A "Comments", "Related" or "Most read" marker inside the body ends it, unless three body
+   paragraphs in a row follow (then it was an inline widget and only the widget goes); numbered or
+   bulleted headlines after the marker belong to its list, and dates there belong to comments or
+   linked stories. A date line above or below the body is a timestamp even if it ends with "p.m.".
+5. Author bios: read from the end upwards, paragraphs about a writer ("<byline author> is/covers
+   …", any paragraph naming the byline author with a role or "written by", or "<Name> is
+   <Outlet>'s <role>" / "<Name> is a <role> at <Outlet>") are dropped, stepping over leftover
+   labels, until the first other sentence, which ends the story.
 
 Sentences are protected: a punctuated line is dropped only by an explicit rule (the site speaking
 or a call to action with interface words, a credit or trailer, a copy of an earlier paragraph, a
@@ -43,7 +53,7 @@ from dataclasses import dataclass
 
 from generator.records import DroppedLine
 
-__all__ = ["REASONS", "Cleaned", "clean_article"]
+__all__ = ["REASONS", "Cleaned", "clean_article", "is_story_paragraph"]
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -66,6 +76,7 @@ class Cleaned:
     title: str | None
     author: str | None
     dateline: str | None
+    outlet: str | None = None  # named in a byline and again in the masthead or copyright line
 
 
 # --- vocabulary ---------------------------------------------------------------------------------
@@ -148,6 +159,21 @@ _SITE_VOICE = re.compile(
 )
 # What turns an imperative into a call to action rather than a sentence that starts with a verb.
 _CTA = re.compile(r"\b(?:here|now|today|below|free|link|our|us)\b|https?://|www\.", re.I)
+# A short command telling the reader to use the outlet itself ("Download the NewsNine app", "Watch
+# live", "Follow us on X", "Get breaking news alerts"): the verb opens the line and its object is the
+# outlet's product. A headline may open with the same verbs ("Follow the money", "Listen to the
+# victims, bishop urges") but names no such product.
+_UI_COMMAND_VERB = re.compile(
+    r"^(?:download|install|subscribe|sign\s+up|sign\s+in|log\s+in|register|follow|watch|listen|stream"
+    r"|get|join|try|add|turn\s+on|enable|tune\s+in|catch\s+up|read)\b",
+    re.I,
+)
+_UI_PRODUCTS = _wordset(
+    """app apps us our newsletter newsletters podcast podcasts channel channels alerts alert
+    notifications live now free here today updates feed edition e-paper epaper episode episodes
+    radio tv stream livestream playlist weeks months trial digital premium"""
+)
+MAX_COMMAND_WORDS = 10
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|tells|according to|added|stated|warned|urged|urges|urge|explained"
     r"|wrote|announced|claimed|insisted|asked|advised|advises|demanded|reported)\b",
@@ -228,6 +254,9 @@ _COUNTER = re.compile(
 _GLUED = re.compile(rf"[^\W\d_]\d+\s*(?:{_UNITS}\s+ago|{_COUNT_WORDS})\b|\bago\d", re.I)
 _SEG_SPLIT = re.compile(r"\s*(?:[|\u2022\u00b7\u25cf\u25e6]|\s[-\u2013\u2014]\s|,)\s*")
 _SEPARATED = re.compile(r"\s[|\u2022\u00b7\u25cf\u25e6]\s")  # labels joined by a bar or dot, not commas
+# A run of spaces inside one line: menu labels copied from a page keep the gaps between them
+# ("Gift this article   Listen (5 min)   Save"); prose has at most one space between words.
+_WIDE_GAP = re.compile(r"[ \t\u00a0\u2002\u2003]{2,}|\t")
 MAX_LABEL_WORDS = 6
 _BY = re.compile(
     r"^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|reported\s+by|report\s+by|authors?|byline)"
@@ -322,8 +351,10 @@ _RELATED_MARKER = re.compile(
     r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)|more\s+on\s+this\s+story"
     r"|more\s+(?:from|on|in)\s+[A-Z][^.!?]{0,40}|more\s+(?:stories|news|articles|to\s+read|like\s+this)"
     r"|read\s+(?:next|more|also)"
-    r"|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|most\s+(?:read|popular|viewed|shared|commented)"
-    r"|trending(?:\s+(?:now|stories|news))?|latest\s+(?:news|stories|articles|posts|videos?)|top\s+stories"
+    r"|recommended(?:\s+(?:for\s+you|stories|reading|articles))?"
+    r"|(?:the\s+)?most\s+(?:read|popular|viewed|watched|shared|commented|emailed|listened(?:\s+to)?|clicked)"
+    r"(?:\s+(?:now|today|this\s+week|stories|articles|videos?|news))?|popular|(?:watch|up)\s+next"
+    r"|trending(?:\s+(?:now|stories|news|videos?|today))?|latest\s+(?:news|stories|articles|posts|videos?)|top\s+stories"
     r"|editor['\u2019]?s\s+picks|also\s+read|see\s+also|further\s+reading|around\s+the\s+web|from\s+the\s+web"
     r"|(?:promoted|sponsored)\s+(?:content|stories|links)|popular\s+(?:now|posts|stories)|don['\u2019]?t\s+miss"
     r"|in\s+case\s+you\s+missed\s+it)\s*:?$",
@@ -475,12 +506,34 @@ def _ui_counts(words: tuple[str, ...]) -> tuple[int, int]:
     return ui, other
 
 
+def _is_ui_command(b: _Block) -> bool:
+    """ "Download the NewsNine app", "Watch live", "Get breaking news alerts on your phone"."""
+    m = _UI_COMMAND_VERB.match(b.text)
+    if m is None or _REPORTED.search(b.text):
+        return False
+    product = False
+    other = 0
+    for token in b.text[m.end() :].split():
+        word = token.strip(".,;:!?()[]\"'\u201c\u201d\u2018\u2019").lower()
+        if word in _UI_PRODUCTS:
+            product = True
+        elif not word or word in _FUNCTION or word in _UI or word in _SECTION or word in _NEUTRAL:
+            continue
+        elif word[0].isdigit() or token[0].isupper():
+            continue  # a number or the outlet's own name ("the NewsNine app", "4 weeks")
+        else:
+            other += 1
+    return product and other <= 1
+
+
 def _interface(b: _Block) -> str | None:
     """ "interface" for interface text; _SOFT for a sentence that only might be (see below)."""
     if b.n == 0:
         return None
     ui, other = _ui_counts(b.words) if b.n <= 10 else (0, 1)  # only short lines need the counts
     if ui and not other and b.n <= 8 and not _WH.intersection(b.words):
+        return "interface"
+    if b.n <= MAX_COMMAND_WORDS and _is_ui_command(b):
         return "interface"
     fragment = not b.sentence or bool(_ELLIPSIS_END.search(b.text[-16:]))
     if fragment and b.n <= 10 and ui >= other:
@@ -603,6 +656,17 @@ def _may_be_copyright(b: _Block) -> bool:
     return "\u00a9" in b.text or "(c)" in b.text.lower() or not _COPYRIGHT_WORDS.isdisjoint(b.words)
 
 
+# Interface words that also head the columns of a table copied as text ("Candidate   Votes   Share").
+_COLUMN_WORDS = _wordset("vote votes share shares points views likes comments source sources page pages topic topics")
+
+
+def _is_ui_label(seg: str) -> bool:
+    """A label made of interface words only ("Listen (5 min)", "Save", "Print")."""
+    words = tuple(_words(seg))
+    ui, other = _ui_counts(words)
+    return ui > 0 and other == 0 and not _COLUMN_WORDS.issuperset(w for w in words if not w[0].isdigit())
+
+
 def _content_reason(b: _Block) -> str | None:
     """The furniture rule that fits this block wherever it stands, or None."""
     if not any(c.isalnum() for c in b.text):
@@ -614,15 +678,21 @@ def _content_reason(b: _Block) -> str | None:
         return "timestamp"
     if not b.sentence and b.n <= 20:
         # "Apr 28, 2025 | 3 min read | 12 comments": every segment a date, age or counter.
-        segs = [s for s in _SEG_SPLIT.split(b.text) if s]
+        gapped = len(b.raw) == 1 and bool(_WIDE_GAP.search(b.raw[0]))
+        parts = _WIDE_GAP.split(b.raw[0]) if gapped else [b.text]
+        segs = [s for p in parts for s in _SEG_SPLIT.split(_norm(p)) if s]
         if len(segs) >= 2 and all(_date_kind(s) or _COUNTER.match(s) for s in segs):
             return "counter" if any(_COUNTER.match(s) for s in segs) else "timestamp"
-        # "Site Notes · Explainers · 6 min read", "Get the Briefing | Sign in": short labels strung
-        # together with separators, one of them a counter or interface text.
-        if len(segs) >= 2 and _SEPARATED.search(b.text) and all(len(s.split()) <= MAX_LABEL_WORDS for s in segs):
+        # "Site Notes · Explainers · 6 min read", "Get the Briefing | Sign in", "Gift this article
+        # Listen (5 min)   Save": short labels strung together with separators or wide gaps, one
+        # of them a counter or interface text, or half of them interface words only.
+        separated = gapped or bool(_SEPARATED.search(b.text))
+        if len(segs) >= 2 and separated and all(len(s.split()) <= MAX_LABEL_WORDS for s in segs):
             if any(_COUNTER.match(s) for s in segs):
                 return "counter"
             if any(_STRONG_UI.search(s) for s in segs):
+                return "interface"
+            if 2 * sum(_is_ui_label(s) for s in segs) >= len(segs):
                 return "interface"
     if b.n <= 40 and _may_be_copyright(b) and _COPYRIGHT.search(b.text):
         return "copyright"
@@ -930,6 +1000,9 @@ def _mark_sections(page: _Page) -> None:
     """A "Comments"/"Related" marker in the body opens a section that runs to the end, unless
     three body paragraphs in a row follow it (then it was a widget between paragraphs)."""
     n = len(page.blocks)
+    # A numbered or bulleted headline ("2. Survivor: \u201cI held on for hours\u201d") belongs to the
+    # list a marker opens, however sentence-like it reads: it never counts as a body paragraph here.
+    prose = [s and not _BULLET.match(b.text) for s, b in zip(page.strong, page.blocks, strict=True)]
     i = page.first_body + 1
     while i < n:
         text = page.blocks[i].text
@@ -941,15 +1014,16 @@ def _mark_sections(page: _Page) -> None:
             continue
         if page.reason[i] is None:
             page.reason[i] = kind
-        end = next((j for j in range(i + 1, n - 2) if all(page.strong[j : j + 3])), n)
-        if end == n and all(page.strong[i + 1 :]):
+        end = next((j for j in range(i + 1, n - 2) if all(prose[j : j + 3])), n)
+        if end == n and all(prose[i + 1 :]):
             # Only body text follows: a stray "12 comments" counter, not the start of a section.
             i += 1
             continue
         for j in range(i + 1, end):
-            if page.reason[j] is None:
+            # A date in the section belongs to a comment or a linked story, never to this page.
+            if page.reason[j] is None or page.reason[j] == "timestamp":
                 page.reason[j] = "interface" if page.content[j] == _SOFT else kind
-            page.strong[j] = False
+            page.strong[j] = prose[j] = False
         if end == n:
             page.last_body = min(page.last_body, i - 1)
         i = end
@@ -1001,15 +1075,18 @@ def _mark_by_position(page: _Page) -> None:
             ):
                 page.reason[i] = "interface"
             continue
-        if page.reason[i] is not None or b.punct:
+        if page.reason[i] is not None:
+            continue
+        if outside and _date_kind(b.text) == "date":
+            page.reason[i] = "timestamp"  # "June 15, 2026, 3:40 p.m." ends with a full stop too
+            continue
+        if b.punct:
             continue
         # A capital, a digit, an opening quote or a markdown "#"; never a user handle ("jane_77").
         heading_shape = (
             b.text[0].isupper() or b.text[0].isdigit() or b.text[0] in "#\"\u201c\u2018'"
         ) and not any(_HANDLE.match(w) and not w.isalpha() for w in b.text.split())
-        if outside and _date_kind(b.text) == "date":
-            page.reason[i] = "timestamp"
-        elif b.n <= 5 and outside:
+        if b.n <= 5 and outside:
             page.reason[i] = "short line"
         elif b.n <= 5 and not _BULLET.match(b.text) and not (heading_shape and _next_is_body(page, i)):
             page.reason[i] = "short line"  # a list item inside the body stays, however short
@@ -1018,24 +1095,121 @@ def _mark_by_position(page: _Page) -> None:
 
 
 _BIO_VERB = re.compile(
-    r"^\s*(?:is|was|writes|wrote|covers|reports|edits|has\s+(?:written|covered|reported)|joined|lives)\b", re.I
+    r"^\s*(?:is|was|writes|wrote|covers|reports|edits|hosts|presents|contributes|has\s+(?:written|covered|reported"
+    r"|worked|been)|joined|lives|spent|worked|previously|began|started|studied|teaches|grew\s+up)\b",
+    re.I,
 )
-# A closing paragraph about the writer is at most this long; a longer one is more likely the story.
+_BIO_ROLE = (
+    r"(?:reporter|correspondent|writer|editor|columnist|journalist|contributor|producer|photographer"
+    r"|photojournalist|bureau\s+chief|presenter|anchor|host|commentator|critic|blogger)s?"
+)
+_OUTLET_NOUN = (
+    r"(?:paper|newspaper|magazine|site|website|station|network|channel|agency|newsletter|outlet|programme"
+    r"|program|show)"
+)
+_BIO_NAME = r"(?P<name>[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3})"
+# "<Name> is <Outlet>'s <beat> correspondent", "<Name> is a <role> at/for <Outlet>", "<Name> covers
+# <beat> for <Outlet>": how a site introduces a writer, whoever the byline names. Present tense only:
+# "<Name> was a photographer for <paper>" closes obituaries.
+_BIO_PATTERN = re.compile(
+    rf"^{_BIO_NAME}\s+(?:is|has\s+been)\s+(?:"
+    rf"(?:the\s+)?(?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){{0,4}}|{_OUTLET_NOUN})['\u2019]s?\s+(?:[\w'\u2019\-]+\s+){{0,3}}?{_BIO_ROLE}\b"
+    rf"|(?:a|an|the)\s+(?:[\w'\u2019\-]+\s+){{0,4}}?{_BIO_ROLE}\s+(?:at|for|with|on|of|in)\s)"
+    rf"|^{_BIO_NAME.replace('name', 'name2')}\s+(?:covers|reports\s+on|writes\s+(?:about|on))\s"
+    rf".{{1,120}}?\bfor\s+(?:the\s+)?[A-Z]"
+)
+# What a paragraph naming the byline author says when it is about the writer, not the story.
+_BIO_CUE = re.compile(rf"\b{_BIO_ROLE}\b|\b(?:written|edited|produced|compiled|presented|hosted)\s+by\b", re.I)
+_BIO_SAID = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
+# A paragraph about the writer is at most this long; a longer one is more likely the story.
 MAX_BIO_WORDS = 60
 
 
-def _mark_author_bio(page: _Page, author: str | None) -> None:
-    """The paragraph after the story that introduces its writer ("Jane Smith is a reporter …")."""
-    if not author or len(author.split()) < 2:
-        return
-    kept = [i for i, r in enumerate(page.reason) if r is None]
-    if len(kept) < 2:
-        return
-    last = kept[-1]
-    b = page.blocks[last]
+def _author_names(author: str | None) -> list[str]:
+    """Each full name in a byline ("Ana Ruiz and Tom Lee"); a single word is too weak to match on."""
+    parts = re.split(r"\s*,\s*|\s+(?:and|&)\s+", _norm(author or ""))
+    return [p for p in parts if len(p.split()) >= 2]
+
+
+def _is_bio(b: _Block, names: list[str]) -> bool:
+    if b.n > MAX_BIO_WORDS:
+        return False
     text = b.text.lstrip("*_ ")
-    if b.n <= MAX_BIO_WORDS and text.startswith(author) and _BIO_VERB.match(text[len(author) :]):
-        page.reason[last] = "author bio"
+    for name in names:
+        if text.startswith(name) and _BIO_VERB.match(text[len(name) :]):
+            return True
+        if name in text and _BIO_CUE.search(text):
+            return True  # "Ballot Box Notes is written by Esteban Marchetti, a former reporter"
+    m = _BIO_PATTERN.match(text)
+    if m is None or _BIO_SAID.search(text):
+        return False
+    name = m.group("name") or m.group("name2")
+    return all(t.lower() not in _NON_NAME for t in name.split())
+
+
+def _mark_author_bio(page: _Page, author: str | None) -> None:
+    """Paragraphs after the story that introduce a writer ("Jane Smith is a reporter …").
+
+    The trailing zone is read from the end upwards: bios are dropped, leftover labels (no sentence)
+    are stepped over, and the first other sentence is the story's end, so a bio-like sentence that
+    the story goes on from stays. The first kept paragraph is never a bio.
+    """
+    names = _author_names(author)
+    kept = [i for i, r in enumerate(page.reason) if r is None]
+    for i in reversed(kept[1:]):
+        b = page.blocks[i]
+        if _is_bio(b, names):
+            page.reason[i] = "author bio"
+        elif b.sentence or page.strong[i]:
+            break
+
+
+_OUTLET_ECHO = frozenset({"copyright", "short line", "navigation", "interface"})
+
+
+def _byline_outlets(text: str, author: str | None) -> list[str]:
+    """Capitalised segments of a byline that are not its authors, dates, counters or roles."""
+    m = _BY.match(text)
+    segs = [s for s in _SEG_SPLIT.split(m.group("rest") if m else text) if s]
+    author_key = _fold(author or "")
+    found = []
+    for seg in segs:
+        toks = seg.split()
+        if (
+            not 1 <= len(toks) <= 5 or _date_kind(seg) or _COUNTER.match(seg) or _ROLE.search(seg)
+            or _AND.search(seg) or (author_key and _fold(seg) in author_key)
+        ):  # fmt: skip
+            continue
+        if toks[0][0].isupper() and all(t[0].isupper() or t[0].isdigit() or t.lower() in _FUNCTION for t in toks):
+            found.append(seg)
+    return found
+
+
+def _page_outlet(page: _Page, author: str | None) -> str | None:
+    """The outlet a byline names ("By Jane Smith, NewsNine"), trusted only when the page's own
+    furniture repeats it: the copyright line, or the masthead above the headline. A place
+    ("By Jane Smith, Seoul") or a second author seldom appears there."""
+    top = page.title_idx if page.title_idx is not None else page.first_body
+    echoes = [
+        f" {b.key} "
+        for i, b in enumerate(page.blocks)
+        if page.reason[i] == "copyright" or (i < top and page.reason[i] in _OUTLET_ECHO)
+    ]
+    for i, b in enumerate(page.blocks):
+        if page.reason[i] != "byline":
+            continue
+        for seg in _byline_outlets(b.text, author):
+            key = _fold(seg)
+            if key and any(f" {key} " in echo for echo in echoes):
+                return _norm(seg)
+    return None
+
+
+def is_story_paragraph(text: str) -> bool:
+    """Whether one paragraph, on its own, reads as story prose: a sentence of eight words or more
+    (or any twenty words) that no context-free furniture rule claims."""
+    b = _make_block([(1, text.strip())]) if text.strip() else None
+    return b is not None and _is_strong(b) and _content_reason(b) is None
 
 
 def clean_article(raw: str, *, known_title: str | None = None, known_author: str | None = None) -> Cleaned:
@@ -1050,6 +1224,7 @@ def clean_article(raw: str, *, known_title: str | None = None, known_author: str
     dateline, dateline_drop, cut = _cut_dateline(page)
     _mark_by_position(page)
     _mark_author_bio(page, known_author or author)
+    outlet = _page_outlet(page, known_author or author)
 
     paragraphs: list[str] = []
     dropped: list[DroppedLine] = [dateline_drop] if dateline_drop else []
@@ -1064,5 +1239,10 @@ def clean_article(raw: str, *, known_title: str | None = None, known_author: str
             paragraphs.append(b.text)
     dropped.sort(key=lambda d: d.line)
     return Cleaned(
-        text="\n\n".join(paragraphs), dropped=tuple(dropped), title=title, author=author, dateline=dateline
+        text="\n\n".join(paragraphs),
+        dropped=tuple(dropped),
+        title=title,
+        author=author,
+        dateline=dateline,
+        outlet=outlet,
     )

@@ -3,8 +3,10 @@
 Reads ``.txt``, ``.md`` (optional YAML front matter; markdown turned into text with markdown-it-py)
 and ``.html`` (main text and metadata by trafilatura), removes page furniture, and merges metadata
 with precedence sources.yaml > the file's own metadata (front matter, HTML meta) > what cleaning
-found (headline, byline) > fallbacks (file name as title). A file that cannot be used becomes a
-``Skipped`` entry naming the file and the reason; the other articles still go through.
+found (headline, byline, an outlet the byline names, a publication date stated by the dropped
+timestamp, byline or dateline lines) > fallbacks (file name as title). A date is never taken
+from the story text. A file that cannot be used becomes a ``Skipped`` entry naming the file and
+the reason; the other articles still go through.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .errors import SeedError
-from .furniture import clean_article
+from .furniture import clean_article, is_story_paragraph
 from .metadata import SOURCES_FILE, SourceMeta, SourcesFile, load_sources
 from .records import Article, DroppedLine, Skipped
+from .timex import find_times
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 EDITOR_FILES = {SOURCES_FILE, "overrides.yaml"}
@@ -83,8 +86,6 @@ def _str(value: object) -> str | None:
 
 
 _EMPHASISED = re.compile(r"^(\*{1,3}|_{1,3})(?!\s).+?(?<!\s)\1$", re.S)
-# A paragraph of at least this many words starts (or ends) the story proper.
-BODY_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +135,14 @@ def _md_blocks(source: str) -> list[_MdBlock]:
 
 def _markdown_text(source: str, line_offset: int) -> tuple[str, tuple[DroppedLine, ...]]:
     """Plain text of a markdown document, each block on its source line so dropped lines keep
-    their line numbers; italic or bold-only paragraphs before or after the story are set aside
-    as notes (taglines, author bios, editor's notes)."""
+    their line numbers; italic or bold-only paragraphs before the first or after the last story
+    paragraph are set aside as notes (taglines, author bios, editor's notes).
+
+    A story paragraph is a plain paragraph that reads as prose and is not page furniture, so a
+    closing "Thanks for reading! Subscribe ..." or "Next week: ..." after a bio does not make the
+    bio part of the story."""
     blocks = _md_blocks(source)
-    body = [i for i, b in enumerate(blocks) if b.paragraph and not b.emphasised and len(b.text.split()) >= BODY_WORDS]
+    body = [i for i, b in enumerate(blocks) if b.paragraph and not b.emphasised and is_story_paragraph(b.text)]
     notes: list[DroppedLine] = []
     kept: list[_MdBlock] = []
     for i, b in enumerate(blocks):
@@ -208,6 +213,55 @@ def _read_html(text: str, name: str) -> _Body:
     )
 
 
+# Dropped lines that state when the page was published, read first; then other page furniture.
+# Never the story itself, nor sections about other pages (comments, related links, notes).
+_DATE_REASONS = ("timestamp", "byline", "repeated byline", "dateline")
+_PAGE_REASONS = frozenset({"counter", "interface", "short line", "navigation", "tag list"})
+_YEAR_REASONS = frozenset(_DATE_REASONS) | _PAGE_REASONS | {"copyright"}
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _page_date(dropped: tuple[DroppedLine, ...]) -> dt.date | None:
+    """The publication date a page states in its furniture ("Published Thursday, August 6, 2026",
+    "By X | Aug 6, 2026", "KESSA, Aug. 6 (NewsNine) —"): the first date of day granularity in page
+    order, timestamp, byline and dateline lines first (an "Updated ..." stamp after the others), then
+    counters, labels and short lines. A day and month without a year ("Aug. 6") count only when
+    another dropped line carries a year, which then supplies it."""
+    # An "Updated ..." stamp is later than publication: it counts only when no other date does.
+    stated = [d for d in dropped if d.reason in _DATE_REASONS]
+    ordered = (
+        [d for d in stated if not _UPDATED.search(d.text)]
+        + [d for d in stated if _UPDATED.search(d.text)]
+        + [d for d in dropped if d.reason in _PAGE_REASONS]
+    )
+    for d in ordered:
+        for t in find_times(d.text, None):
+            if t.granularity != "day":
+                continue
+            if t.resolved and not t.relative and t.begin is not None:
+                return t.begin
+            if _MONTH_WORD.search(t.text) and any(c.isdigit() for c in t.text):
+                year = _page_year(dropped)
+                if year is None:
+                    continue
+                # Midyear as the reference makes the nearest such day fall inside that year.
+                again = find_times(t.text, dt.date(year, 7, 2))
+                if again and again[0].begin is not None and again[0].begin.year == year:
+                    return again[0].begin
+    return None
+
+
+def _page_year(dropped: tuple[DroppedLine, ...]) -> int | None:
+    """The year of the first explicit date in the page's furniture ("© 2026 NewsNine")."""
+    for d in dropped:
+        if d.reason in _YEAR_REASONS:
+            for t in find_times(d.text, None):
+                if t.resolved and t.begin is not None and not t.relative:
+                    return t.begin.year
+    return None
+
+
 # A title made from the article's first line keeps at most this many words.
 FALLBACK_TITLE_WORDS = 10
 
@@ -242,10 +296,10 @@ def read_article(path: Path, seeds_dir: Path, meta: SourceMeta | None) -> Articl
         path=name,
         format=fmt,
         title=given.title or own.title or cleaned.title or _fallback_title(cleaned.text, path.stem),
-        outlet=given.outlet or own.outlet,
+        outlet=given.outlet or own.outlet or cleaned.outlet,
         author=given.author or own.author or cleaned.author,
         url=given.url or own.url,
-        published=given.published or own.published,
+        published=given.published or own.published or _page_date(cleaned.dropped),
         dateline=cleaned.dateline,
         text=cleaned.text,
         dropped=tuple(sorted((*body.notes, *cleaned.dropped), key=lambda d: d.line)),

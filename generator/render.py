@@ -11,8 +11,8 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
 from .charts import figure_chart
+from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
 from .grid import Row, disagreement_rows, fact_rows, figure_rows
 from .records import Article, Claim, Contradiction, GeneratedPage, Quantity, Report, TimeExpr
 from .report import report_json

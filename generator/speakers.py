@@ -1527,7 +1527,7 @@ _WELL_FACTUAL = _words(
     "known established documented off attended publicized publicised placed advanced underway aware "
     "over under above below within beyond into before after ahead"
 )
-_PHYSICAL_NOUNS = _words(
+PHYSICAL_NOUNS = _words(
     "wind winds earthquake earthquakes quake quakes storm storms tremor tremors aftershock aftershocks "
     "current currents rain rains rainfall snow snowfall flooding floods flood signal gust gusts weather "
     "drought heat heatwave cold typhoon hurricane cyclone tornado injuries injury burns symptoms pain "
@@ -1643,7 +1643,7 @@ def _assessments(s: str) -> tuple[tuple[int, int, int], ...]:
         wp = _word_polarity(low)
         if wp == 0:
             continue
-        if low in ("strong", "weak", "severe", "powerful", "mild", "poor") and nxt in _PHYSICAL_NOUNS:
+        if low in ("strong", "weak", "severe", "powerful", "mild", "poor") and nxt in PHYSICAL_NOUNS:
             continue
         if low in ("failure", "failures") and k > 0 and words[k - 1][1] in _TECHNICAL_FAILURE:
             continue

@@ -165,8 +165,6 @@ def test_the_same_kind_of_event_in_two_places_stays_apart() -> None:
     assert fact_holding(facts, "a/2") is not None  # the identical filler does align
 
 
-@pytest.mark.xfail(strict=True, reason="align.claim_features keeps the speaker's name as w: content words (only e: "
-                   "features are skipped), so two different statements by one speaker score ~0.36 > LINK_THRESHOLD")
 def test_two_different_statements_by_one_speaker_stay_apart() -> None:
     _claims, facts = align({
         "a": "Omar Haddad said the ferry had been overloaded.\nDivers recovered two bodies from the harbour.\n",

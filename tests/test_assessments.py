@@ -105,8 +105,6 @@ def test_facts_without_evaluative_words_judge_nothing(sentence: str) -> None:
     assert judgements(sentence) == ()
 
 
-@pytest.mark.xfail(strict=True, reason="assessments.judgements flips any word within 3 words after a flip word, across "
-                   "'and'/'but': in 'poorly equipped and inexperienced' 'poorly' flips 'inexperienced' to favourable")
 @pytest.mark.parametrize(("sentence", "quality", "sign"), [
     ("The recruits were poorly equipped and inexperienced.", "competence", -1),
     ("The protest was not violent but chaotic.", "conduct", 0),
@@ -116,9 +114,6 @@ def test_a_flip_does_not_cross_a_conjunction(sentence: str, quality: str, sign: 
     assert judged(sentence).get(quality, 0) == sign
 
 
-@pytest.mark.xfail(strict=True, reason="assessments.LEXICON holds only hyphenated 'well-organised'/'ill-equipped' "
-                   "and no 'organised'/'equipped', so the common unhyphenated 'well organised'/'poorly equipped' "
-                   "judge nothing")
 @pytest.mark.parametrize(("sentence", "quality", "sign"), [
     ("The rescue effort was well organised.", "competence", 1),
     ("The troops were poorly equipped.", "competence", -1),
@@ -128,14 +123,10 @@ def test_unhyphenated_well_and_poorly_compounds(sentence: str, quality: str, sig
     assert judged(sentence) == {quality: sign}
 
 
-@pytest.mark.xfail(strict=True, reason="assessments.LEXICON has 'unfair' but not 'fair', so 'free and fair' (the "
-                   "standard verdict on an election or trial) judges nothing and never meets 'unfair'")
 def test_free_and_fair_is_a_judgement_of_legitimacy() -> None:
     assert judged("Observers said the election was free and fair.") == {"legitimacy": 1}
 
 
-@pytest.mark.xfail(strict=True, reason="assessments.judgements reads 'strong'/'weak' as performance even before a "
-                   "physical noun ('a strong earthquake'); speakers._assessments already skips _PHYSICAL_NOUNS")
 @pytest.mark.parametrize("sentence", [
     "A strong earthquake struck Harnow on Monday.",
     "Strong winds brought down power lines across the north.",
@@ -209,8 +200,6 @@ def _article(source: str, text: str) -> Article:
                    author=None, url=None, published=dt.date(2025, 6, 5), dateline=None, text=text)
 
 
-@pytest.mark.xfail(strict=True, reason="'a strong earthquake' is read as a favourable performance judgement, so it "
-                   "'conflicts' with criticism of a 'weak government response to the earthquake'")
 def test_a_strong_earthquake_does_not_conflict_with_a_weak_response() -> None:
     articles = [_article("a", "A strong earthquake struck Harnow on Monday.\n"),
                 _article("b", "Residents criticised the weak government response to the earthquake in Harnow.\n")]

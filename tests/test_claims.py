@@ -267,8 +267,6 @@ def test_surname_with_honorific_resolves_to_the_full_name_used_earlier() -> None
     assert [c.speaker for c in found] == ["Anna Pelko", "Anna Pelko"]
 
 
-@pytest.mark.xfail(strict=True, reason="claims._Names.speaker re-runs find_entities on the bare phrase 'Pelko', "
-                   "which finds no person, so a lone surname speaker is never resolved via resolve_surnames")
 @pytest.mark.parametrize("second", [
     "Later, Pelko said more troops were coming.",
     "“The water is falling,” said Pelko.",
@@ -285,9 +283,6 @@ def test_lone_surname_entity_takes_the_full_canonical_name() -> None:
     assert [e.text for e in found[1].entities if e.kind == "person"] == ["Pelko"]  # the text is never rewritten
 
 
-@pytest.mark.xfail(strict=True, reason="claims._Names.speaker: find_entities('Education Minister Lara Voss') on the "
-                   "isolated phrase finds nobody (headline-case guard), so the role-prefixed phrase is kept as "
-                   "the speaker instead of the person's name")
 def test_one_person_is_one_speaker_across_the_article() -> None:
     found = claims_of("“We will rebuild every school,” said Education Minister Lara Voss.\n"
                       "Ms Voss added that the money was there.\n")
@@ -373,9 +368,6 @@ def test_negated_happenings_are_denied(sentence: str) -> None:
     assert one(sentence).polarity == "denied"
 
 
-@pytest.mark.xfail(strict=True, reason="claims._negated_event looks for a reporting verb only before the negation in "
-                   "its clause, so a trailing or fronted attribution ('…, engineers said'; 'According to …,') "
-                   "leaves a reported negative affirmed")
 @pytest.mark.parametrize("sentence", [
     "The bridge had not been damaged, engineers said.",
     "No tear gas was used during the march, police said.",
@@ -423,8 +415,6 @@ def test_plain_statements_are_affirmed(sentence: str) -> None:
     assert one(sentence).polarity == "affirmed"
 
 
-@pytest.mark.xfail(strict=True, reason="claims._NEGATED_EVENT treats 'have never seen' as a negated happening "
-                   "('seen' ends in -en), so an emphatic 'never seen anything like this' becomes a denial")
 @pytest.mark.parametrize("sentence", [
     "The mayor said she had never seen the river so high.",
     "Residents said they had never seen such a crowd in the square.",

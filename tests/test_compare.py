@@ -259,9 +259,6 @@ def test_a_statement_announced_on_different_days_is_not_a_temporal_conflict() ->
     assert s.kinds("temporal") == []
 
 
-@pytest.mark.xfail(strict=True, reason="events._anchor filters candidates through align.STOPWORDS, which holds "
-                   "'said'/'told', so the reporting verb never becomes the anchor and a date of saying is "
-                   "compared as the event's date")
 @pytest.mark.parametrize(("a", "b"), [
     ("The ministry said on Monday that the bridge in Kalmet collapsed after the storm.",
      "The ministry said on Thursday that the bridge in Kalmet collapsed after the storm."),
@@ -274,8 +271,6 @@ def test_the_date_of_a_statement_is_not_the_date_of_the_event(a: str, b: str) ->
     assert pair(a, b).kinds("temporal") == []
 
 
-@pytest.mark.xfail(strict=True, reason="events.compare_dates ignores forecasts: 'expects to cut … next year' and "
-                   "'cut … this year' are dated as one event (figures._PROJECTION is applied to numbers only)")
 def test_a_plan_and_an_outcome_are_not_one_event() -> None:
     s = pair("The company expects to cut 900 jobs next year.", "The company cut 400 jobs this year.")
     assert s.kinds("temporal") == []
@@ -307,9 +302,6 @@ def test_dated_events_anchor_dates_of_one_action_alike(first: str, second: str) 
     assert _actions(second) == [one]
 
 
-@pytest.mark.xfail(strict=True, reason="events._action maps synonyms before stemming is reconciled: 'jolted'/'rocked' "
-                   "→ 'strike' but 'struck'/'hit' → stem 'strik'; 'shook' → 'shak'; 'occupied' → 'occup' (key "
-                   "'occupi' is never hit), so the same action never meets")
 @pytest.mark.parametrize(("first", "second"), [
     ("The earthquake struck Harnow on Monday.", "The earthquake jolted Harnow on Wednesday."),
     ("The earthquake struck Harnow on Monday.", "The earthquake shook Harnow on Wednesday."),
@@ -319,8 +311,6 @@ def test_synonymous_actions_dated_on_disjoint_days_conflict(first: str, second: 
     assert severity(pair(first, second), "temporal") == {"conflict"}
 
 
-@pytest.mark.xfail(strict=True, reason="events._anchor takes the first content word after a fronted date "
-                   "('On Monday, the rebels seized') — the noun 'rebels' — instead of the first verb")
 def test_a_fronted_date_belongs_to_the_verb_that_follows() -> None:
     s = pair("On Monday, the rebels seized the airport in Brenna.",
              "The rebels seized the airport in Brenna on Wednesday.")
@@ -409,8 +399,6 @@ def test_a_denial_nobody_asserts_is_not_a_dispute() -> None:
     assert s.kinds("polarity") == []
 
 
-@pytest.mark.xfail(strict=True, reason="compare._asserts counts the denied clause's adjuncts: 'near' plus the shared "
-                   "name 'City Hall' make an unrelated claim assert that tear gas was used")
 def test_sharing_only_the_place_of_a_denial_is_not_asserting_it() -> None:
     s = pair("Police said no tear gas had been used near City Hall.", "The march ended at dusk near City Hall.")
     assert s.kinds("polarity") == []
@@ -448,8 +436,6 @@ def test_two_different_statements_by_one_speaker_are_not_a_quote_variant() -> No
     assert s.kinds("quote") == []
 
 
-@pytest.mark.xfail(strict=True, reason="compare._quotes needs only one shared quote word (>3 letters) plus claim "
-                   "similarity >= LINK_THRESHOLD, which the speaker's name words in the vectors almost supply alone")
 @pytest.mark.parametrize(("a", "b"), [
     ("“The water is falling and the dam will hold,” said Governor Anna Pelko.",
      "“Nobody should drink the water from the reservoir,” said Governor Anna Pelko."),
@@ -525,8 +511,6 @@ def test_judgements_of_different_subjects_are_not_a_conflict() -> None:
     assert s.kinds("assessment") == []
 
 
-@pytest.mark.xfail(strict=True, reason="assessments.TARGET_WINDOW counts function words, so in 'the march was one of "
-                   "the most violent' the subject 'march' is 6 words away and the two judgements share no target")
 def test_one_of_the_most_violent_is_judged_about_its_subject() -> None:
     s = pair("The police commissioner said the march was overwhelmingly peaceful.",
              "The police commissioner said the march was one of the most violent in years.")

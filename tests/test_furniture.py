@@ -490,7 +490,7 @@ def test_comment_section_after_the_body_goes_even_when_comments_are_sentences() 
             ("A signposted detour will send drivers through Oak Avenue, adding about ten minutes.", KEEP),
             ("3 Comments", "counter"),
             ("Mark T.", "comment section"),
-            ("April 29, 2025 at 9:14 am", "timestamp"),
+            ("April 29, 2025 at 9:14 am", "comment section"),  # the comment's date, not the page's
             (
                 "This is the third time the bridge has closed this year and nobody seems to care.",
                 "comment section",
@@ -899,3 +899,235 @@ def test_body_sentence_starting_with_author_name_mid_article_stays() -> None:
            "in a statement on Monday about the reopening.\n\nFishing boats returned within hours, and the first ferry "
            "is due on Friday after three weeks of dredging.")
     assert "Mara Quist is the harbour master's daughter" in clean_article(raw, known_author="Mara Quist").text
+
+
+# --- reader commands, wide-gap labels, trailing lists and bios ----------------------------------------
+
+
+def test_tv_station_page_with_app_promo_above_the_headline() -> None:
+    c = check(
+        [
+            ("KTVN 7", "short line"),
+            ("Watch live", "interface"),
+            ("Download the KTVN 7 News app", "interface"),
+            ("Subscribe to our YouTube channel", "interface"),
+            ("", None),
+            ("LOCAL", "short line"),
+            ("Wildfire near Canyon Road forces hundreds to evacuate", "title"),
+            ("By Dana Whitfield, KTVN 7", "byline"),
+            ("Published Tuesday, September 8, 2026 5:30 PM", "timestamp"),
+            (
+                "More than 400 homes were evacuated on Tuesday as a wildfire spread across the hills above "
+                "Canyon Road, the county fire department said.",
+                KEEP,
+            ),
+            ("The fire had burned about 1,200 acres by late afternoon and was 10% contained, officials said.", KEEP),
+            ("Get breaking news alerts on your phone", "interface"),
+            ("An evacuation centre has opened at the county fairgrounds, the Red Cross said.", KEEP),
+            ("Dana Whitfield is KTVN 7's fire and weather reporter.", "author bio"),
+            ("Most Watched", "related links"),
+            ("1. Teen rescued from storm drain: \u201cI thought I was going to die\u201d", "related links"),
+            ("2. School board votes to close two campuses", "related links"),
+            ("3. Is the drought finally over?", "related links"),
+            ("\u00a9 2026 KTVN 7. All rights reserved.", "copyright"),
+        ],
+        title="Wildfire near Canyon Road forces hundreds to evacuate",
+        author="Dana Whitfield",
+    )
+    assert c.outlet == "KTVN 7"  # named in the byline and again by the masthead and the copyright line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Download the Daily Courier app",
+        "Get the app",
+        "Install our app for breaking news alerts",
+        "Follow us on Instagram",
+        "Join our WhatsApp channel",
+        "Listen now",
+        "Follow live updates",
+        "Try 4 weeks free",
+        "Read today's edition",
+        "Subscribe to the podcast",
+    ],
+)
+def test_reader_command_is_interface_even_mid_article(line: str) -> None:
+    c = middle(line)
+    assert c.text.split("\n\n") == [BODY_BEFORE, BODY_AFTER]
+    assert [(d.line, d.reason) for d in c.dropped] == [(1, "title"), (5, "interface")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow the money, the auditor told parliament.",
+        "Download speeds fell by a fifth during the outage.",
+        "Try again next year, the coach said.",
+        "Listen to the victims, the bishop urged the government.",
+        "Join the march on Saturday, organisers urged supporters in a statement.",
+        "Get out now, residents were told by police on loudspeakers.",
+    ],
+)
+def test_sentence_opening_with_a_command_verb_stays(line: str) -> None:
+    c = middle(line)
+    assert c.text.split("\n\n") == [BODY_BEFORE, line, BODY_AFTER]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Follow the money: how the port deal was financed",
+        "Listen to the victims, bishop urges government",
+        "Watch the skies: meteor shower peaks tonight",
+        "Get ready for the hottest weekend of the year",
+    ],
+)
+def test_headline_opening_with_a_command_verb_is_still_the_title(headline: str) -> None:
+    c = clean_article(f"Download the Harbour Post app\n\n{headline}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n")
+    assert c.title == headline
+    assert [(d.line, d.reason) for d in c.dropped] == [(1, "interface"), (3, "title")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Save article   Share   Listen (4 min)",
+        "Print\tEmail\tShare",
+        "Gift this story   Listen   Save",
+        "Apr 28, 2025   4 min read",
+    ],
+)
+def test_labels_separated_by_wide_gaps_are_furniture(line: str) -> None:
+    c = middle(line)
+    assert c.text.split("\n\n") == [BODY_BEFORE, BODY_AFTER]
+    assert len(c.dropped) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ulloa   612,400   50.2%",
+        "Candidate   Party   Votes   Share (%)",
+        "Turnout rose.  Officials said the queues were long all day.",
+        "Wind   Rain   Snow",
+    ],
+)
+def test_wide_gaps_without_interface_labels_stay(line: str) -> None:
+    c = middle(line)
+    assert c.text.split("\n\n") == [BODY_BEFORE, " ".join(line.split()), BODY_AFTER]
+
+
+def test_date_line_ending_with_pm_above_the_body_is_a_timestamp_but_stays_inside_it() -> None:
+    check(
+        [
+            ("Storm knocks out power to 80,000 homes", "title"),
+            ("March 3, 2026, 7:15 a.m.", "timestamp"),
+            ("Crews worked through the night to restore power after the storm brought down lines, the utility said.",
+             KEEP),
+            ("March 3, 2026, 9:40 a.m.", KEEP),  # a live-blog entry time between paragraphs
+            ("About 12,000 homes were still without electricity by mid-morning, according to the utility.", KEEP),
+        ],
+        title="Storm knocks out power to 80,000 homes",
+    )
+
+
+@pytest.mark.parametrize(
+    ("marker", "reason"),
+    [
+        ("MOST READ", "related links"),
+        ("Most Watched", "related links"),
+        ("Trending", "interface"),  # interface words on their own say it before the marker does
+        ("Popular", "interface"),
+        ("Most viewed today", "related links"),
+        ("Up next", "interface"),
+    ],
+)
+def test_numbered_headlines_after_a_list_marker_go_even_when_they_read_as_sentences(marker: str, reason: str) -> None:
+    check(
+        [
+            ("Council approves new cycle lanes", "title"),
+            ("The council approved 14 kilometres of new cycle lanes on Tuesday after a two-hour debate.", KEEP),
+            ("Work on the first section is due to start in September, the transport committee said.", KEEP),
+            (marker, reason),
+            ("1. Why are so many young people leaving the city centre for the suburbs?", "related links"),
+            ("2. Mayor: \u201cWe will not raise council tax again this year, whatever happens\u201d", "related links"),
+            ("3. Fuel prices to rise for the third week in a row", "related links"),
+        ],
+        title="Council approves new cycle lanes",
+    )
+
+
+def test_numbered_list_inside_the_body_stays() -> None:
+    items = [
+        "1. Leave the building by the nearest exit and do not use the lifts.",
+        "2. Gather at the assembly point and wait for instructions from staff.",
+    ]
+    raw = "Fire drill rules change\n\n" + "\n\n".join([BODY_BEFORE, "What to do", *items, BODY_AFTER])
+    assert clean_article(raw).text.split("\n\n") == [BODY_BEFORE, "What to do", *items, BODY_AFTER]
+
+
+STORY = [
+    ("Port strike enters third day", "title"),
+    ("The strike at the container port entered its third day on Wednesday, with 40 ships waiting offshore.", KEEP),
+    ("The union said talks with the port operator would resume on Thursday morning.", KEEP),
+]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Priya Natarajan is the Chronicle's transport correspondent.",
+        "Priya Natarajan is a senior reporter at The Valley Chronicle. Follow her on Bluesky.",
+        "Priya Natarajan covers labour and the docks for the Valley Chronicle.",
+        "Priya Natarajan is the paper's industry editor.",
+    ],
+)
+def test_bio_pattern_after_the_story_goes_without_a_byline(bio: str) -> None:
+    rows: list[Row] = [*STORY, (bio, "author bio"), ("Tags: Ports, Strikes, Unions", "tag list")]
+    check(rows, title="Port strike enters third day")
+
+
+def test_bio_naming_the_byline_author_goes_before_trailing_furniture() -> None:
+    check(
+        [
+            STORY[0],
+            ("By Omar Haddad", "byline"),
+            *STORY[1:],
+            ("The Weekly Ledger is written by Omar Haddad, a former shipping reporter.", "author bio"),
+            ("Omar Haddad spent a decade at sea before he started writing.", "author bio"),
+            ("Share   Save", "interface"),
+            ("Read next", "link"),
+            ("Why container rates are falling", "related links"),
+        ],
+        title="Port strike enters third day",
+        author="Omar Haddad",
+    )
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Maria Lopez is a reporter for the Daily Star who was detained in March, her lawyer said.",
+        "Kowalski was a photographer for the Daily Planet for 30 years.",
+        "Jane Doe is the company's chief financial officer.",
+    ],
+)
+def test_bio_like_closing_sentence_about_someone_in_the_story_stays(last: str) -> None:
+    check([*STORY, (last, KEEP), ("Share", "interface")], title="Port strike enters third day")
+
+
+def test_bio_like_sentence_the_story_goes_on_from_stays() -> None:
+    line = "Ana Ruiz is a correspondent for Radio Uno in the capital."
+    check([*STORY, (line, KEEP), ("She was released on Friday.", KEEP)], title="Port strike enters third day")
+
+
+def test_outlet_in_a_byline_needs_the_page_to_name_it_again() -> None:
+    raw = f"Storm hits the coast\n\nBy Jane Smith, Seoul\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n"
+    assert clean_article(raw).outlet is None
+    raw = (
+        f"Storm hits the coast\n\nBy Jane Smith, The Harbour Post\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n\n"
+        "\u00a9 2026 The Harbour Post Ltd\n"
+    )
+    c = clean_article(raw)
+    assert (c.outlet, c.author) == ("The Harbour Post", "Jane Smith")

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import SeedError
-from generator.ingest import MAX_ARTICLE_BYTES, read_seeds
-from generator.records import Article
+from generator.ingest import MAX_ARTICLE_BYTES, _page_date, read_seeds
+from generator.records import Article, DroppedLine
 
 TXT = """\
 Flood waters force hundreds from riverside homes
@@ -393,3 +393,113 @@ def test_markdown_table_rows_become_lines(tmp_path: Path) -> None:
     )
     article = read_seeds(tmp_path).articles[0]
     assert "Revenue | €2.41bn | €2.27bn" in article.text.splitlines()
+
+
+# --- publication date, outlet and notes read from the page itself ------------------------------------
+
+STORY = (
+    "Rescue teams reached the flooded villages on Tuesday after the river burst its banks.\n\n"
+    "Officials said the clean-up would take several months and cost millions of dollars.\n"
+)
+HEAD = "River floods villages in the north\n\n"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"{HEAD}Published Thursday, August 6, 2026\n\n{STORY}",
+        f"{HEAD}Updated: 6 Aug 2026 09:14\n\n{STORY}",
+        f"{HEAD}By Jane Roe\nAugust 6, 2026 at 4:12 PM\n\n{STORY}",
+        f"{HEAD}By Jane Roe | Aug 6, 2026\n\n{STORY}",
+        f"{HEAD}Posted 2026-08-06T09:14:00Z\n\n{STORY}",
+        f"{HEAD}Thu, August 6, 2026 at 4:12 PM GMT+8 \u00b7 4 min read\n\n{STORY}",
+        # a dateline without a year, with the year from the copyright line
+        f"{HEAD}KESSA, Philippines, Aug. 6 (NewsNine) \u2014 {STORY}\n\u00a9 2026 NewsNine Media\n",
+        f"{HEAD}NAIROBI, Dec. 31 (Newswire) \u2014 {STORY}\n\u00a9 2026 Newswire Ltd\n",
+    ],
+)
+def test_publication_date_from_the_page_when_metadata_has_none(tmp_path: Path, page: str) -> None:
+    expected = dt.date(2026, 12, 31) if "Dec. 31" in page else dt.date(2026, 8, 6)
+    assert _one(tmp_path, "story.txt", page).published == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a day and month with no year anywhere on the page
+        f"{HEAD}KESSA, Philippines, Aug. 6 (NewsNine) \u2014 {STORY}",
+        # a date in the story itself
+        f"{HEAD}The river rose to a record on August 6, 2026, officials said in a statement on Friday.\n\n{STORY}",
+        # the date of a comment, and of a linked story
+        f"{HEAD}{STORY}\nComments\n\nriverfan\nAugust 9, 2026 at 1:02 PM\nGreat reporting, thank you for this.\n",
+        f"{HEAD}{STORY}\nRelated stories\nDam failure blamed on years of neglect\nMarch 3, 2025\n",
+        # ages and weekdays are relative to a date the page does not give
+        f"{HEAD}By Jane Roe\n2 hours ago\nPublished Thursday 6:45 PM\n\n{STORY}",
+    ],
+)
+def test_no_publication_date_from_the_story_other_pages_or_partial_dates(tmp_path: Path, page: str) -> None:
+    assert _one(tmp_path, "story.txt", page).published is None
+
+
+def test_published_stamp_beats_an_earlier_updated_stamp(tmp_path: Path) -> None:
+    page = f"{HEAD}Updated August 7, 2026 10:02\nPublished August 6, 2026 18:45\n\n{STORY}"
+    assert _one(tmp_path, "story.txt", page).published == dt.date(2026, 8, 6)
+
+
+def test_metadata_date_beats_the_page_date(tmp_path: Path) -> None:
+    page = f"{HEAD}Published Thursday, August 6, 2026\n\n{STORY}"
+    article = _one(tmp_path, "story.txt", page, sources="articles:\n  story:\n    published: 2026-08-07\n")
+    assert article.published == dt.date(2026, 8, 7)
+    md = f"---\ndate: 2026-08-05\n---\n\n# River floods villages in the north\n\n*Published August 6, 2026*\n\n{STORY}"
+    (tmp_path / "md").mkdir()
+    assert _one(tmp_path / "md", "story.md", md).published == dt.date(2026, 8, 5)
+
+
+def test_outlet_from_a_byline_the_page_names_again(tmp_path: Path) -> None:
+    page = f"{HEAD}By Jane Roe, Valley Courier\n\n{STORY}\n\u00a9 2026 Valley Courier Media Group\n"
+    article = _one(tmp_path, "story.txt", page)
+    assert (article.outlet, article.author) == ("Valley Courier", "Jane Roe")
+    article = _one(tmp_path, "story.txt", page, sources="articles:\n  story:\n    outlet: The Courier\n")
+    assert article.outlet == "The Courier"
+
+
+def test_markdown_bio_followed_by_plain_furniture_is_a_note(tmp_path: Path) -> None:
+    (tmp_path / "letter.md").write_text(
+        "# Council passes the budget\n\n"
+        "The council passed a budget of 12 million pounds on Monday after a long debate, officials said.\n\n"
+        "*An italic aside inside the story stays where it is, between two paragraphs.*\n\n"
+        "Opposition members said the tax rise of 4 per cent was too steep for families in the town.\n\n"
+        "---\n\n"
+        "*Town Hall Letter is written by Priya Natarajan, a former council reporter.*\n\n"
+        "Thanks for reading Town Hall Letter! Subscribe for free to receive new posts and support my work.\n\n"
+        "14 comments \u00b7 Share\n\n"
+        "Next week: what the budget means for the libraries\n",
+        encoding="utf-8",
+    )
+    article = read_seeds(tmp_path).articles[0]
+    notes = [d.text for d in article.dropped if d.reason == "note outside the story"]
+    assert notes == ["Town Hall Letter is written by Priya Natarajan, a former council reporter."]
+    assert "An italic aside inside the story stays where it is, between two paragraphs." in article.text
+    assert article.text.endswith("too steep for families in the town.")
+
+
+def test_markdown_italic_paragraph_between_story_paragraphs_stays(tmp_path: Path) -> None:
+    (tmp_path / "letter.md").write_text(
+        "# Council passes the budget\n\n"
+        "The council passed a budget of 12 million pounds on Monday after a long debate, officials said.\n\n"
+        "*The mayor did not attend the meeting, her office said, because she was unwell.*\n\n"
+        "Opposition members said the tax rise of 4 per cent was too steep for families in the town.\n\n"
+        "Thanks for reading! Subscribe for free to receive new posts.\n",
+        encoding="utf-8",
+    )
+    article = read_seeds(tmp_path).articles[0]
+    assert "The mayor did not attend the meeting, her office said, because she was unwell." in article.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=60), st.sampled_from(["timestamp", "byline", "dateline", "counter",
+                                                                  "copyright", "comment section"])), max_size=8))
+def test_page_date_never_raises(lines: list[tuple[str, str]]) -> None:
+    dropped = tuple(DroppedLine(n, text, reason) for n, (text, reason) in enumerate(lines, 1))
+    found = _page_date(dropped)
+    assert found is None or isinstance(found, dt.date)

@@ -31,7 +31,7 @@ STORIES = {
 }
 # Stories written after the rules, by someone who never saw the tool's output, and scored once before
 # any change (see tests/fixtures/stories/README.md). Listed here while they are still below the bar.
-BELOW_BAR: set[str] = {"ferry-capsize", "election-count"}
+BELOW_BAR: set[str] = {"ferry-capsize"}
 MIN_PRECISION = 0.8
 MIN_AGREEMENT_RECALL = 0.875
 
