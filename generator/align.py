@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .entities import role_offices
 from .records import Claim, Fact
 
 # Cosine similarity between two claims' weighted feature vectors above which they may state the
@@ -445,4 +446,43 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
         topic = _topic(members)
         facts.append(Fact(fact_id(topic, ids), topic, ids, sources, independent_sources(members)))
     facts.sort(key=lambda f: (-len(f.sources), f.claims[0]))
+    return tuple(facts)
+
+
+# Words that say what kind of body an office belongs to, not which office it is.
+_GENERIC_OFFICE_WORDS = frozenset("company firm group organisation organization agency".split())
+
+
+def role_facts(claims: Sequence[Claim]) -> tuple[Fact, ...]:
+    """The office a person holds, as stated by two or more sources ("Orunda Seaways president Dario
+    Quintel", "company president Dario Quintel"): one fact per person, office and status, whatever
+    else each sentence says."""
+    by_role: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    qualifiers: dict[tuple[str, str, str], str] = {}
+    for c in claims:
+        for e in c.entities:
+            if e.kind != "person":
+                continue
+            for status, office, qualifier in role_offices(e.role):
+                words = [w for w in office.split() if w not in _GENERIC_OFFICE_WORDS]
+                if status == "neutral" or not words:
+                    continue
+                key = (e.name, status, " ".join(words))
+                if c not in by_role[key]:
+                    by_role[key].append(c)
+                if qualifier:
+                    qualifiers.setdefault(key, qualifier)
+    facts: list[Fact] = []
+    for key, members in sorted(by_role.items()):
+        first_by_source: dict[str, Claim] = {}
+        for c in members:
+            first_by_source.setdefault(c.source, c)
+        if len(first_by_source) < 2:
+            continue
+        person, status, office = key
+        chosen = list(first_by_source.values())
+        parts = ("former" if status == "former" else "", office, f"({qualifiers[key]})" if key in qualifiers else "")
+        topic = f"{person}: {' '.join(p for p in parts if p)}"
+        ids = tuple(c.id for c in chosen)
+        facts.append(Fact(fact_id(topic, ids), topic, ids, tuple(sorted(first_by_source)), independent_sources(chosen)))
     return tuple(facts)

@@ -1422,6 +1422,14 @@ def _role_status_office(part: str) -> tuple[str, str, str]:
     return status, text, qual
 
 
+def role_offices(role: str | None) -> tuple[tuple[str, str, str], ...]:
+    """(status, office, qualifier) of each "; "-joined part of a role that names an office."""
+    if not role:
+        return ()
+    parts = (_role_status_office(p) for p in role.split(";") if p.strip())
+    return tuple(p for p in parts if p[1])
+
+
 def role_is_former(role: str | None) -> bool:
     """True when the role (any of its "; "-joined parts) names an office held in the past."""
     if not role:

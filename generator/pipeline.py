@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .align import align_claims, vectorise
+from .align import align_claims, role_facts, vectorise
 from .claims import extract_claims
 from .compare import agreeing_facts, compare_claims
 from .errors import SeedError
@@ -41,7 +41,7 @@ def analyze(seeds_dir: Path) -> Report:
     warnings.extend(problems)
     notes, problems = claim_notes(claims, overrides)
     warnings.extend(problems)
-    facts = agreeing_facts(facts, claims, contradictions)
+    facts = agreeing_facts((*facts, *role_facts(claims)), claims, contradictions)
     event = seeds.event or _event_line(seeds.articles)
     return Report(
         event=event,

@@ -370,3 +370,16 @@ def test_a_fact_holds_one_claim_per_source_on_a_large_story() -> None:
         assert len(sources) == len(set(sources))
         assert not seen & set(f.claims)  # a claim is in at most one fact
         seen |= set(f.claims)
+
+
+def test_the_office_a_person_holds_is_a_fact_when_two_sources_state_it() -> None:
+    from generator.align import role_facts
+
+    claims, _facts = align({
+        "a": "“We are devastated,” company president Dario Quintel told reporters in the port.",
+        "b": "Orunda Seaways president Dario Quintel said 368 people were on board.",
+        "c": "Former president Dario Quintel was not at the port on Sunday.",
+    })
+    facts = role_facts(claims)
+    assert [f.sources for f in facts] == [("a", "b")]  # the former president is another office-holding
+    assert facts[0].topic.startswith("Dario Quintel: president")

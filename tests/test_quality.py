@@ -29,9 +29,6 @@ STORIES = {
         if p.is_dir() and (GOLD / f"{p.name}.yaml").exists()
     },
 }
-# Stories written after the rules, by someone who never saw the tool's output, and scored once before
-# any change (see tests/fixtures/stories/README.md). Listed here while they are still below the bar.
-BELOW_BAR: set[str] = {"ferry-capsize"}
 MIN_PRECISION = 0.8
 MIN_AGREEMENT_RECALL = 0.875
 
@@ -60,14 +57,7 @@ def test_every_fixture_story_has_gold() -> None:
     assert len(STORIES) >= 4, STORIES  # the seeds and at least three fixture stories
 
 
-def _stories() -> list[object]:
-    return [
-        pytest.param(s, marks=pytest.mark.xfail(reason="held-out story still below the bar")) if s in BELOW_BAR else s
-        for s in sorted(STORIES)
-    ]
-
-
-@pytest.mark.parametrize("story", _stories())
+@pytest.mark.parametrize("story", sorted(STORIES))
 def test_extraction_bar(scorer: ModuleType, story: str) -> None:
     result = _score(scorer, story)
     assert result["claims"]["missed"] == [], result["claims"]["missed"]
@@ -75,7 +65,7 @@ def test_extraction_bar(scorer: ModuleType, story: str) -> None:
     assert result["missing_sources"] == []
 
 
-@pytest.mark.parametrize("story", _stories())
+@pytest.mark.parametrize("story", sorted(STORIES))
 def test_comparison_bar(scorer: ModuleType, story: str) -> None:
     result = _score(scorer, story)
     c, a = result["contradictions"], result["agreements"]
