@@ -4,54 +4,82 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from tqdm import tqdm
+
 from . import __version__
+from .cache import ExtractionCache
 from .errors import SeedError
-from .pipeline import analyze
-from .records import Report
-from .render import render_pages
-from .report import report_json
+from .pipeline import analyze_collection, summary_line
+from .records import Collection
+from .render import render_collection
+from .report import collection_json
 
 
-def _summary(report: Report) -> str:
-    conflicts = sum(1 for c in report.contradictions if c.severity == "conflict")
-    return (f"{len(report.articles)} articles, {len(report.claims)} claims, {len(report.facts)} facts, "
-            f"{conflicts} conflicts, {len(report.skipped)} skipped")
-
-
-def _problems(report: Report) -> None:
-    for s in report.skipped:
-        print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
-    for w in report.warnings:
+def _problems(collection: Collection) -> None:
+    for w in collection.warnings:
         print(f"warning: {w}", file=sys.stderr)
+    for story in collection.stories:
+        where = f"{story.id}/" if story.id else ""
+        for s in story.report.skipped:
+            print(f"skipped {where}{s.path}: {s.reason}", file=sys.stderr)
+        for w in story.report.warnings:
+            print(f"warning: {where}{w}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> tuple[Collection, float]:
+    """Analyse the folder with a progress bar on long runs (hidden when stderr is not a terminal)."""
+    started = time.perf_counter()
+    cache = ExtractionCache(Path(args.cache)) if args.cache else None
+    with tqdm(total=0, unit="article", desc="extracting", file=sys.stderr, disable=not sys.stderr.isatty(),
+              leave=False) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+        collection = analyze_collection(Path(args.seeds_dir), cache=cache, workers=args.workers, progress=progress)
+    return collection, time.perf_counter() - started
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    report = analyze(Path(args.seeds_dir))
-    _problems(report)
-    data = report_json(report)
+    collection, seconds = _run(args)
+    _problems(collection)
+    data = collection_json(collection)
     if args.json == "-":
         sys.stdout.write(data)
     else:
         Path(args.json).write_text(data, encoding="utf-8")
-    print(_summary(report), file=sys.stderr)
+    print(summary_line(collection, seconds), file=sys.stderr)
     return 0
 
 
 def _render(args: argparse.Namespace) -> int:
-    report = analyze(Path(args.seeds_dir))
-    _problems(report)
+    collection, seconds = _run(args)
+    _problems(collection)
     out = Path(args.out).resolve()
-    for page in render_pages(report):
+    for page in render_collection(collection):
         target = (out / page.path).resolve()
         if out not in target.parents:  # page paths are slugs; this guards against a renderer bug
             raise SeedError(page.path, "generated path escapes the output folder")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
-    print(f"{_summary(report)}; pages written to {out}", file=sys.stderr)
+    print(f"{summary_line(collection, seconds)}; pages written to {out}", file=sys.stderr)
     return 0
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("seeds_dir", metavar="SEEDS_DIR",
+                        help="folder of articles about one event, or one subfolder of articles per story")
+    parser.add_argument("--cache", metavar="DIR", default=None,
+                        help="cache each article's extraction in DIR (reused while the file and the generator "
+                             "are unchanged)")
+    parser.add_argument("--workers", type=_positive, default=None, metavar="N",
+                        help="processes for extraction on large folders (default: one per CPU core)")
 
 
 def _positive(value: str) -> int:
@@ -99,13 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("analyze", help="write the report data (report.json, schema 1) for a folder of articles",
                        description="Read SEEDS_DIR (articles as .txt/.md/.html plus an optional sources.yaml) and "
-                                   "write the claims, agreements and contradictions as JSON.")
-    p.add_argument("seeds_dir", metavar="SEEDS_DIR", help="folder of articles about one event")
+                                   "write the claims, agreements and contradictions as JSON. With one subfolder "
+                                   "per story, each story is analysed on its own and the file lists them all.")
+    _add_run_options(p)
     p.add_argument("--json", required=True, metavar="FILE", help="where to write report.json ('-' for stdout)")
     p.set_defaults(func=_analyze)
     r = sub.add_parser("render", help="write the report's markdown pages to a folder (for other site engines)",
                        description="Render the same pages the MkDocs plugin generates into DIR.")
-    r.add_argument("seeds_dir", metavar="SEEDS_DIR", help="folder of articles about one event")
+    _add_run_options(r)
     r.add_argument("--out", required=True, metavar="DIR", help="output folder for the markdown pages")
     r.set_defaults(func=_render)
     b = sub.add_parser("bench", help="measure the speed of every stage on a synthetic corpus (one core)",

@@ -28,6 +28,18 @@ from .timex import find_times
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 EDITOR_FILES = {SOURCES_FILE, "overrides.yaml"}
+
+
+def is_article_file(path: Path) -> bool:
+    """Article files: .txt/.md/.html, not hidden, not an editor file, not a README (documentation)."""
+    name = path.name
+    return (
+        path.is_file()
+        and not name.startswith(".")
+        and name not in EDITOR_FILES
+        and not name.lower().startswith("readme.")
+        and path.suffix.lower() in ARTICLE_SUFFIXES
+    )
 MAX_ARTICLE_BYTES = 5_000_000
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _MD = MarkdownIt("commonmark").enable("table")
@@ -306,8 +318,24 @@ def read_article(path: Path, seeds_dir: Path, meta: SourceMeta | None) -> Articl
     )
 
 
-def read_seeds(seeds_dir: Path) -> Seeds:
-    """Read every article in ``seeds_dir`` (one story: articles directly inside)."""
+@dataclass(frozen=True, slots=True)
+class SeedFile:
+    path: Path
+    meta: SourceMeta | None  # the article's sources.yaml entry, if any
+
+
+@dataclass(frozen=True, slots=True)
+class SeedFiles:
+    """What a seeds folder holds before any article is read: files, metadata and problems so far."""
+
+    event: str | None
+    files: tuple[SeedFile, ...]
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...]
+
+
+def list_seeds(seeds_dir: Path) -> SeedFiles:
+    """The article files of one story (articles directly inside ``seeds_dir``) with their metadata."""
     if not seeds_dir.is_dir():
         raise SeedError(str(seeds_dir), "seeds directory does not exist")
     skipped: list[Skipped] = []
@@ -319,12 +347,12 @@ def read_seeds(seeds_dir: Path) -> Seeds:
         sources = SourcesFile(None, {}, ())
     warnings.extend(sources.warnings)
 
-    by_stem: dict[str, Path] = {}
+    by_stem: dict[str, list[Path]] = {}
     for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.name in EDITOR_FILES:
+        if path.name.startswith(".") or path.name in EDITOR_FILES or path.is_dir():
             continue
-        if path.is_dir():
-            continue
+        if path.name.lower().startswith("readme."):
+            continue  # the folder's own documentation
         if path.suffix.lower() not in ARTICLE_SUFFIXES:
             skipped.append(
                 Skipped(
@@ -332,26 +360,48 @@ def read_seeds(seeds_dir: Path) -> Seeds:
                 )
             )
             continue
-        if path.stem in by_stem:
-            skipped.append(
-                Skipped(
-                    path.name,
-                    f"same source id {path.stem!r} as {by_stem[path.stem].name}, "
-                    "which was used instead; rename one of them",
-                )
-            )
-            continue
-        by_stem[path.stem] = path
+        by_stem.setdefault(path.stem, []).append(path)
 
     for stem in sorted(set(sources.entries) - set(by_stem)):
         warnings.append(f"{SOURCES_FILE}: entry {stem[:60]!r} names no article file in the seeds folder")
+    files = tuple(
+        SeedFile(path, sources.entries.get(stem)) for stem, paths in sorted(by_stem.items()) for path in paths
+    )
+    return SeedFiles(sources.event, files, tuple(skipped), tuple(warnings))
 
+
+def keep_one_per_stem(read: list[tuple[SeedFile, Article | SeedError]]) -> tuple[list[Article], list[Skipped]]:
+    """Articles by source id: of two files with one stem ("a.txt", "a.html") the first that could be
+    read is used and the other is skipped, naming both, so a broken file never hides a good one."""
     articles: list[Article] = []
-    for stem, path in sorted(by_stem.items()):
-        try:
-            articles.append(read_article(path, seeds_dir, sources.entries.get(stem)))
-        except SeedError as exc:
-            skipped.append(Skipped(exc.path, exc.reason))
-        except (OSError, ValueError) as exc:  # an extractor failing on hostile markup
-            skipped.append(Skipped(path.name, f"could not be read ({type(exc).__name__}: {exc})"))
-    return Seeds(sources.event, tuple(articles), tuple(sorted(skipped, key=lambda s: s.path)), tuple(warnings))
+    skipped: list[Skipped] = []
+    used: dict[str, str] = {}
+    for seed, result in read:
+        name = seed.path.name
+        if isinstance(result, SeedError):
+            skipped.append(Skipped(result.path, result.reason))
+        elif result.id in used:
+            skipped.append(Skipped(name, f"same source id {result.id!r} as {used[result.id]}, which was used "
+                                         "instead; rename one of them"))
+        else:
+            used[result.id] = name
+            articles.append(result)
+    return articles, skipped
+
+
+def read_file(seed: SeedFile, seeds_dir: Path) -> Article | SeedError:
+    """One article, or the error that says why it cannot be used."""
+    try:
+        return read_article(seed.path, seeds_dir, seed.meta)
+    except SeedError as exc:
+        return exc
+    except (OSError, ValueError) as exc:  # an extractor failing on hostile markup
+        return SeedError(seed.path.name, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def read_seeds(seeds_dir: Path) -> Seeds:
+    """Read every article in ``seeds_dir`` (one story: articles directly inside)."""
+    listing = list_seeds(seeds_dir)
+    articles, skipped = keep_one_per_stem([(seed, read_file(seed, seeds_dir)) for seed in listing.files])
+    skipped = sorted([*listing.skipped, *skipped], key=lambda s: s.path)
+    return Seeds(listing.event, tuple(articles), tuple(skipped), listing.warnings)

@@ -1,51 +1,135 @@
-"""The one orchestrator: seeds folder → Report. Both adapters (MkDocs plugin, CLI) call it."""
+"""The one orchestrator: seeds folder → Report. Both adapters (MkDocs plugin, CLI) call it.
+
+Extraction (read, clean, split, find claims) is a pure function of one article file, so it is
+cached per file and, for large folders, spread over a process pool; alignment and comparison run
+once per story on all its claims.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .align import align_claims, role_facts, vectorise
+from .cache import Extraction, ExtractionCache, entry_key
 from .claims import extract_claims
 from .compare import agreeing_facts, compare_claims
 from .errors import SeedError
-from .ingest import read_seeds
+from .escape import page_slug
+from .ingest import SeedFile, is_article_file, keep_one_per_stem, list_seeds, read_file
 from .overrides import Overrides, apply_dismissals, apply_fact_overrides, claim_notes, load_overrides
-from .records import Article, Claim, Report, Sentence, Skipped
+from .records import Article, Claim, Collection, Report, Sentence, Skipped, Story
 from .sentences import split_sentences
 
+# Below this many articles to extract, starting worker processes costs more than it saves.
+PARALLEL_MIN = 64
+Progress = Callable[[int, int], None]
 
-def analyze(seeds_dir: Path) -> Report:
+
+def extract_file(seed: SeedFile, seeds_dir: Path) -> Extraction | SeedError:
+    """Read, clean and extract one article file: the unit that is cached and run in parallel."""
+    article = read_file(seed, seeds_dir)
+    if isinstance(article, SeedError):
+        return article
+    sentences = split_sentences(article.text)
+    return Extraction(article, sentences, extract_claims(article, sentences))
+
+
+def _extract_many(seeds: Sequence[SeedFile], seeds_dir: Path, workers: int) -> list[Extraction | SeedError]:
+    if workers > 1 and len(seeds) >= PARALLEL_MIN:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(extract_file, seeds, [seeds_dir] * len(seeds), chunksize=16))
+    return [extract_file(seed, seeds_dir) for seed in seeds]
+
+
+def extract_all(
+    files: Sequence[SeedFile],
+    seeds_dir: Path,
+    cache: ExtractionCache | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[Extraction | SeedError]:
+    """Every file's extraction, from the cache where a valid entry exists, in the order given."""
+    results: list[Extraction | SeedError | None] = [None] * len(files)
+    keys: dict[int, str] = {}
+    for i, seed in enumerate(files):
+        if cache is None:
+            continue
+        try:
+            raw = seed.path.read_bytes()
+        except OSError:
+            continue  # extraction reports the unreadable file
+        keys[i] = entry_key(raw, seed.path.name, seed.meta)
+        results[i] = cache.load(keys[i])
+    todo = [i for i, r in enumerate(results) if r is None]
+    done = len(files) - len(todo)
+    if progress:
+        progress(done, len(files))
+    batch = max(PARALLEL_MIN, 1)
+    for start in range(0, len(todo), batch * 8):
+        chunk = todo[start : start + batch * 8]
+        for i, result in zip(chunk, _extract_many([files[i] for i in chunk], seeds_dir, workers or 1), strict=True):
+            results[i] = result
+            if cache is not None and i in keys and isinstance(result, Extraction):
+                cache.store(keys[i], result)
+        done += len(chunk)
+        if progress:
+            progress(done, len(files))
+    return [r for r in results if r is not None]
+
+
+def analyze(
+    seeds_dir: Path,
+    cache: ExtractionCache | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> Report:
     """Read, extract, align and compare every article of one story."""
-    seeds = read_seeds(seeds_dir)
+    listing = list_seeds(seeds_dir)
+    hits_before = cache.hits if cache else 0
+    extracted = extract_all(
+        listing.files, seeds_dir, cache, workers if workers is not None else os.cpu_count(), progress
+    )
+    by_file = [
+        (seed, r.article if isinstance(r, Extraction) else r) for seed, r in zip(listing.files, extracted, strict=True)
+    ]
+    articles, unusable = keep_one_per_stem(by_file)
+    kept = {a.id for a in articles}
     sentences: dict[str, tuple[Sentence, ...]] = {}
     claims: list[Claim] = []
-    warnings = list(seeds.warnings)
-    for article in seeds.articles:
-        sentences[article.id] = split_sentences(article.text)
-        extracted = extract_claims(article, sentences[article.id])
-        if not extracted:
-            warnings.append(f"{article.path}: no checkable claims found in the article text")
-        claims.extend(extracted)
-    skipped = list(seeds.skipped)
+    warnings = list(listing.warnings)
+    for result in extracted:
+        if not isinstance(result, Extraction) or result.article.id not in kept or result.article.id in sentences:
+            continue
+        sentences[result.article.id] = result.sentences
+        if not result.claims:
+            warnings.append(f"{result.article.path}: no checkable claims found in the article text")
+        claims.extend(result.claims)
+    articles.sort(key=lambda a: a.id)
+    claims.sort(key=lambda c: (c.source, int(c.id.rsplit("/", 1)[1])))
+    skipped = [*listing.skipped, *unusable]
     try:
         overrides = load_overrides(seeds_dir)
     except SeedError as exc:
         skipped.append(Skipped(exc.path, f"{exc.reason}; the report was built without editor overrides"))
         overrides = Overrides((), ())
     warnings.extend(overrides.warnings)
+    if cache is not None:
+        warnings.extend(cache.errors[:1])
     vectors = vectorise(claims)
     facts, problems = apply_fact_overrides(align_claims(claims, vectors), claims, overrides)
     warnings.extend(problems)
-    found = compare_claims(claims, facts, vectors, {a.id: a.published for a in seeds.articles})
+    found = compare_claims(claims, facts, vectors, {a.id: a.published for a in articles})
     contradictions, dismissed, problems = apply_dismissals(found, overrides)
     warnings.extend(problems)
     notes, problems = claim_notes(claims, overrides)
     warnings.extend(problems)
     facts = agreeing_facts((*facts, *role_facts(claims)), claims, contradictions)
-    event = seeds.event or _event_line(seeds.articles)
     return Report(
-        event=event,
-        articles=seeds.articles,
+        event=listing.event or _event_line(articles),
+        articles=tuple(articles),
         sentences=sentences,
         claims=tuple(claims),
         facts=facts,
@@ -55,10 +139,60 @@ def analyze(seeds_dir: Path) -> Report:
         overrides=overrides.items,
         dismissed=dismissed,
         notes=notes,
+        from_cache=(cache.hits - hits_before) if cache else 0,
     )
 
 
-def _event_line(articles: tuple[Article, ...]) -> str:
+def story_folders(seeds_dir: Path) -> list[Path]:
+    """Subfolders of ``seeds_dir`` that hold articles; empty when articles sit directly inside."""
+    if not seeds_dir.is_dir():
+        raise SeedError(str(seeds_dir), "seeds directory does not exist")
+    entries = sorted(seeds_dir.iterdir(), key=lambda p: p.name)
+    if any(is_article_file(p) for p in entries):
+        return []
+    return [d for d in entries if d.is_dir() and not d.name.startswith(".") and any(map(is_article_file, d.iterdir()))]
+
+
+def analyze_collection(
+    seeds_dir: Path,
+    cache: ExtractionCache | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> Collection:
+    """One story, or one per subfolder; claims are aligned and compared only within a story."""
+    folders = story_folders(seeds_dir)
+    if not folders:
+        ignored = [d.name for d in sorted(seeds_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]
+        warnings = tuple(
+            f"{name}/: subfolder ignored, because articles sit directly in the seeds folder"
+            for name in ignored
+            if any(map(is_article_file, (seeds_dir / name).iterdir()))
+        )
+        report = analyze(seeds_dir, cache, workers, progress)
+        return Collection((Story("", "", report),), multi=False, warnings=warnings)
+    stories = []
+    for folder in folders:
+        report = analyze(folder, cache, workers, progress)
+        stories.append(Story(folder.name, page_slug(folder.name), report))
+    return Collection(tuple(stories), multi=True)
+
+
+def summary_line(collection: Collection, seconds: float) -> str:
+    """The one line a run ends with: articles (and how many from cache), claims, facts, conflicts,
+    skipped inputs and time."""
+    reports = [s.report for s in collection.stories]
+    articles = sum(len(r.articles) for r in reports)
+    cached = sum(r.from_cache for r in reports)
+    conflicts = sum(1 for r in reports for c in r.contradictions if c.severity == "conflict")
+    stories = f"{len(reports)} stories, " if collection.multi else ""
+    return (
+        f"{stories}{articles} articles ({cached} from cache), {sum(len(r.claims) for r in reports)} claims, "
+        f"{sum(len(r.facts) for r in reports)} facts, {conflicts} conflicts, "
+        f"{sum(len(r.skipped) for r in reports)} skipped in {seconds:.2f} s"
+    )
+
+
+def _event_line(articles: Sequence[Article]) -> str:
     """Without an ``event`` in sources.yaml, the shortest article title stands for the event."""
     titles = [a.title for a in articles]
     return min(titles, key=lambda t: (len(t), t)) if titles else "No articles could be read"

@@ -8,6 +8,7 @@ them and CI does not publish a silently incomplete report.
 from __future__ import annotations
 
 import logging
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,10 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .cache import ExtractionCache
 from .errors import SeedError
-from .pipeline import analyze
-from .render import render_pages
+from .pipeline import analyze_collection, summary_line
+from .render import navigation, render_collection
 
 log = logging.getLogger("mkdocs.plugins.claims")
 CSS = "assets/claims.css"
@@ -34,7 +36,10 @@ JAVASCRIPT = ("assets/vendor/tablesort.min.js", "assets/vendor/tablesort.number.
 
 class ClaimsConfig(base.Config):
     seeds_dir = c.Type(str, default="seeds")
-    """Folder of articles (and sources.yaml), relative to mkdocs.yml. Keep it outside docs_dir."""
+    """Folder of articles (and sources.yaml), relative to mkdocs.yml. Keep it outside docs_dir.
+    Articles directly inside make one story; one subfolder per story makes a collection."""
+    cache_dir = c.Type(str, default=".cache/claims")
+    """Where each article's extraction is cached, relative to mkdocs.yml; empty to turn caching off."""
 
 
 class ClaimsPlugin(BasePlugin[ClaimsConfig]):
@@ -51,6 +56,12 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                                                 f"{', '.join(sorted(known))}")))
         return errors, [(key, msg) for key, msg in warnings if key not in unknown]
 
+    _user_nav: list[Any] | None = None
+
+    def _cache_dir(self, config: MkDocsConfig) -> Path:
+        root = Path(config.config_file_path or ".").resolve().parent
+        return (root / self.config.cache_dir).resolve()
+
     def _seeds(self, config: MkDocsConfig) -> Path:
         root = Path(config.config_file_path or ".").resolve().parent
         return (root / self.config.seeds_dir).resolve()
@@ -60,6 +71,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         docs = Path(config.docs_dir).resolve()
         if seeds == docs or docs in seeds.parents:
             raise PluginError(f"claims: seeds_dir {seeds} is inside docs_dir; MkDocs would publish the raw articles")
+        # The hand-written pages listed in mkdocs.yml follow the generated ones in the navigation.
+        self._user_nav = list(config.nav) if config.nav is not None else None
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         listed = {str(script) for script in config.extra_javascript}
@@ -69,17 +82,23 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        started = time.perf_counter()
+        cache = ExtractionCache(self._cache_dir(config)) if self.config.cache_dir else None
         try:
-            report = analyze(self._seeds(config))
+            collection = analyze_collection(self._seeds(config), cache=cache)
         except SeedError as exc:
             raise PluginError(f"claims: {exc}") from exc
-        for skipped in report.skipped:
-            log.warning("claims: skipped %s: %s", skipped.path, skipped.reason)
-        for warning in report.warnings:
+        for warning in collection.warnings:
             log.warning("claims: %s", warning)
+        for story in collection.stories:
+            where = f"{story.id}/" if story.id else ""
+            for skipped in story.report.skipped:
+                log.warning("claims: skipped %s%s: %s", where, skipped.path, skipped.reason)
+            for warning in story.report.warnings:
+                log.warning("claims: %s%s", where, warning)
         generated = [
             (page.path, page.content, InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
-            for page in render_pages(report)
+            for page in render_collection(collection)
         ]
         assets = resources.files("generator")
         for asset in (CSS, *JAVASCRIPT):
@@ -90,9 +109,11 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                 raise PluginError(f"claims: docs/{path} is hand-written but the report generates that page; "
                                   "rename or remove it")
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
-        n_conflicts = sum(1 for x in report.contradictions if x.severity == "conflict")
-        log.info("claims: %d articles, %d claims, %d facts, %d conflicts, %d skipped", len(report.articles),
-                 len(report.claims), len(report.facts), n_conflicts, len(report.skipped))
+        hand_written = self._user_nav if self._user_nav is not None else [
+            f.src_uri for f in files.documentation_pages() if not f.generated_by
+        ]
+        config.nav = [*navigation(collection), *hand_written]
+        log.info("claims: %s", summary_line(collection, time.perf_counter() - started))
         return files
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

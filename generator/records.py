@@ -193,6 +193,7 @@ class Report:
     overrides: tuple[Override, ...] = ()
     dismissed: tuple[Dismissal, ...] = ()
     notes: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)  # editor notes by claim id
+    from_cache: int = 0  # articles whose extraction came from the cache, not recomputed
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,3 +203,21 @@ class GeneratedPage:
     path: str  # e.g. "index.md", "sources/abc-1234abcd.md", "report.json"
     content: str
     in_nav: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One story of a collection: its folder name, a page-path slug and its report."""
+
+    id: str  # folder name under seeds/
+    slug: str  # safe path prefix for its pages
+    report: Report
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """What a seeds folder holds: one story (articles directly inside) or several (one per subfolder)."""
+
+    stories: tuple[Story, ...]
+    multi: bool
+    warnings: tuple[str, ...] = ()

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from .charts import figure_chart
 from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
 from .grid import Row, disagreement_rows, fact_rows, figure_rows
-from .records import Article, Claim, Contradiction, GeneratedPage, Quantity, Report, TimeExpr
-from .report import report_json
+from .records import Article, Claim, Collection, Contradiction, GeneratedPage, Quantity, Report, TimeExpr
+from .report import collection_json, report_json
 
 SUMMARY = "index.md"
 SOURCES_INDEX = "sources/index.md"
@@ -310,10 +310,13 @@ def render_sources_index(report: Report) -> GeneratedPage:
     return GeneratedPage(SOURCES_INDEX, f"{front_matter('Sources')}\n# Sources\n\n{body}")
 
 
-def render_summary(report: Report) -> GeneratedPage:
+def render_summary(report: Report, in_collection: bool = False) -> GeneratedPage:
     links = _Links(report, SUMMARY)
     claims = {c.id: c for c in report.claims}
-    parts = [front_matter("Summary"), f"# {md_text(report.event)}\n"]
+    parts = [front_matter("Summary" if not in_collection else report.event), f"# {md_text(report.event)}\n"]
+    if in_collection:
+        parts.append("[All stories](../index.md) · [Sources](sources/index.md) · "
+                     f"[Contradictions]({CONTRADICTIONS}) · [Fact grid]({GRID})\n")
     n_conf = sum(1 for c in report.contradictions if c.severity == "conflict")
     parts.append(f"{_count(len(report.articles), 'source')}, {_count(len(report.claims), 'claim')}, "
                  f"{_count(len(report.facts), 'fact')} stated by more than one source, {_count(n_conf, 'conflict')}. "
@@ -394,10 +397,58 @@ def render_grid(report: Report) -> GeneratedPage:
     return GeneratedPage(GRID, "\n".join(parts))
 
 
-def render_pages(report: Report) -> tuple[GeneratedPage, ...]:
-    """Every generated page of the site, plus report.json, in a stable order."""
+def render_pages(report: Report, prefix: str = "") -> tuple[GeneratedPage, ...]:
+    """Every generated page of one story, plus its report.json, in a stable order. With a ``prefix``
+    (a story of a collection) every path moves under it; links are relative, so they still hold."""
     index = _Index(report)
-    pages = [render_summary(report), render_sources_index(report), render_contradictions(report), render_grid(report)]
+    pages = [render_summary(report, in_collection=bool(prefix)), render_sources_index(report),
+             render_contradictions(report), render_grid(report)]
     pages += [render_source(report, a, index) for a in report.articles]
     pages.append(GeneratedPage(REPORT_JSON, report_json(report), in_nav=False))
+    if not prefix:
+        return tuple(pages)
+    return tuple(GeneratedPage(f"{prefix}/{p.path}", p.content, in_nav=False) for p in pages)
+
+
+def _date_range(report: Report) -> str:
+    dates = sorted(a.published for a in report.articles if a.published)
+    if not dates:
+        return "dates unknown"
+    return dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
+
+
+def render_story_index(collection: Collection) -> GeneratedPage:
+    rows = []
+    for story in collection.stories:
+        r = story.report
+        conflicts = sum(1 for c in r.contradictions if c.severity == "conflict")
+        link = internal_link(md_text(r.event), f"{story.slug}/{SUMMARY}")
+        rows.append([link, md_cell(_date_range(r)), str(len(r.articles)), str(conflicts), str(len(r.skipped))])
+    parts = [front_matter("Stories"), "# Stories\n",
+             f"{_count(len(collection.stories), 'story', 'stories')}; claims are lined up and compared only "
+             "within a story.\n",
+             _table(["Story", "Dates", "Sources", "Conflicts", "Skipped"], rows)]
+    if collection.warnings:
+        parts.append("## Warnings\n")
+        parts.append("\n".join(f"- {md_text(w)}" for w in collection.warnings) + "\n")
+    parts.append(f"All stories' data in one file: [report.json]({REPORT_JSON}).\n")
+    return GeneratedPage(SUMMARY, "\n".join(parts))
+
+
+def render_collection(collection: Collection) -> tuple[GeneratedPage, ...]:
+    """The whole site: one story's pages, or a story index with each story's pages in its folder."""
+    if not collection.multi:
+        single = render_pages(collection.stories[0].report)
+        return tuple(p if p.path != REPORT_JSON else GeneratedPage(REPORT_JSON, collection_json(collection), False)
+                     for p in single)
+    pages = [render_story_index(collection), GeneratedPage(REPORT_JSON, collection_json(collection), in_nav=False)]
+    for story in collection.stories:
+        pages.extend(render_pages(story.report, prefix=story.slug))
     return tuple(pages)
+
+
+def navigation(collection: Collection) -> list[dict[str, str]]:
+    """The generated part of the site navigation; source pages stay out of it (listed on index pages)."""
+    if collection.multi:
+        return [{"Stories": SUMMARY}]
+    return [{"Summary": SUMMARY}, {"Sources": SOURCES_INDEX}, {"Contradictions": CONTRADICTIONS}, {"Fact grid": GRID}]
