@@ -14,7 +14,11 @@ facts, and annotate a claim — each with a note that the site shows and report.
         note: One is the town, the other the province.
     annotate:
       - claim: a1_wire/12
+        quote: 112 people            # optional: the claim must still say this
         note: Figure later revised by the agency.
+      - claim: b2_local              # a source id and a quote name that source's claim saying it
+        quote: more than 900 injured
+        note: The agency's count, not the hospital's.
 
 Ids come from the current report. An override that names a claim or contradiction that no longer
 exists (an article was edited, a claim renumbered) is reported as a warning, never silently ignored.
@@ -84,14 +88,40 @@ def load_overrides(seeds_dir: Path) -> Overrides:
             if not isinstance(note, str) or not note.strip():
                 warnings.append(f"{where}: a note saying why is required")
                 continue
-            for extra in sorted(set(map(str, entry)) - {key, "note"}):
+            quote = entry.get("quote")
+            if quote is not None and (not isinstance(quote, str) or not quote.strip() or section == "dismiss"):
+                warnings.append(f"{where}: 'quote' must be words from the claim (not used with dismiss)")
+                continue
+            for extra in sorted(set(map(str, entry)) - {key, "note", "quote"}):
                 warnings.append(f"{where}: unknown field {extra[:60]!r}")
-            items.append(Override(section, tuple(str(t) for t in targets), " ".join(note.split())[:MAX_NOTE_CHARS]))
+            items.append(Override(section, tuple(str(t) for t in targets), " ".join(note.split())[:MAX_NOTE_CHARS],
+                                  " ".join(quote.split()) if quote else None))
     return Overrides(tuple(items), tuple(warnings))
 
 
-def _missing(ids: Sequence[str], known: set[str]) -> list[str]:
-    return [i for i in ids if i not in known]
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
+
+
+def resolve_claims(o: Override, claims: Sequence[Claim]) -> tuple[list[str], list[str]]:
+    """(claim ids, problems) for an override's targets. A claim id must exist and, when the entry
+    gives a ``quote``, still contain it; a bare source id with a quote names that source's claim
+    containing the quote, so an editor's note survives renumbering."""
+    by_id = {c.id: c for c in claims}
+    found: list[str] = []
+    problems: list[str] = []
+    quote = _fold(o.quote) if o.quote else None
+    for target in o.targets:
+        claim = by_id.get(target)
+        if claim is None and quote is not None:
+            claim = next((c for c in claims if c.source == target and quote in _fold(c.text)), None)
+        if claim is None:
+            problems.append(f"{OVERRIDES_FILE}: {o.action} names claim {target!r}, which no longer exists")
+        elif quote is not None and quote not in _fold(claim.text):
+            problems.append(f"{OVERRIDES_FILE}: {o.action} names claim {target!r}, which no longer says {o.quote!r}")
+        else:
+            found.append(claim.id)
+    return found, problems
 
 
 def apply_fact_overrides(
@@ -104,28 +134,28 @@ def apply_fact_overrides(
     topics = [f.topic for f in facts]
     ids = [f.id for f in facts]
     for o in overrides.of("same_fact"):
-        if missing := _missing(o.targets, set(by_id)):
-            problems.append(f"{OVERRIDES_FILE}: same_fact names claims that no longer exist: {', '.join(missing)}")
+        targets, stale = resolve_claims(o, claims)
+        if stale:
+            problems.extend(stale)
             continue
-        holding = [i for i, g in enumerate(groups) if set(g) & set(o.targets)]
-        merged = list(dict.fromkeys([*(cid for i in holding for cid in groups[i]), *o.targets]))
+        holding = [i for i, g in enumerate(groups) if set(g) & set(targets)]
+        merged = list(dict.fromkeys([*(cid for i in holding for cid in groups[i]), *targets]))
         keep = holding[0] if holding else None
         for i in sorted(holding[1:], reverse=True):
             del groups[i], topics[i], ids[i]
         if keep is None:
             groups.append(merged)
             topics.append("marked the same by an editor")
-            ids.append("editor-" + "-".join(t.replace("/", "-") for t in o.targets)[:60])
+            ids.append("editor-" + "-".join(t.replace("/", "-") for t in targets)[:60])
         else:
             groups[keep] = merged
     for o in overrides.of("different_facts"):
-        if missing := _missing(o.targets, set(by_id)):
-            problems.append(
-                f"{OVERRIDES_FILE}: different_facts names claims that no longer exist: {', '.join(missing)}"
-            )
+        targets, stale = resolve_claims(o, claims)
+        if stale:
+            problems.extend(stale)
             continue
         for i, g in enumerate(groups):
-            inside = [t for t in o.targets if t in g]
+            inside = [t for t in targets if t in g]
             # Keep the first named claim where it is; every other named claim leaves the fact.
             groups[i] = [cid for cid in g if cid not in inside[1:]]
     out: list[Fact] = []
@@ -157,13 +187,11 @@ def apply_dismissals(
 
 def claim_notes(claims: Sequence[Claim], overrides: Overrides) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
     """Editor notes by claim id, and problems with stale ids."""
-    known = {c.id for c in claims}
     notes: dict[str, list[str]] = defaultdict(list)
     problems: list[str] = []
     for o in overrides.of("annotate"):
-        for target in o.targets:
-            if target in known:
-                notes[target].append(o.note)
-            else:
-                problems.append(f"{OVERRIDES_FILE}: annotate names claim {target!r}, which no longer exists")
+        targets, stale = resolve_claims(o, claims)
+        problems.extend(stale)
+        for target in targets:
+            notes[target].append(o.note)
     return {cid: tuple(n) for cid, n in sorted(notes.items())}, tuple(problems)

@@ -162,8 +162,9 @@ class Override:
     """One editor decision from overrides.yaml, with the note that explains it."""
 
     action: str  # "dismiss" | "same_fact" | "different_facts" | "annotate"
-    targets: tuple[str, ...]  # contradiction or claim ids
+    targets: tuple[str, ...]  # contradiction or claim ids (for annotate, a source id with a quote)
     note: str
+    quote: str | None = None  # words the named claims must still contain, so renumbering is caught
 
 
 @dataclass(frozen=True, slots=True)
