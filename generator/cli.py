@@ -13,6 +13,7 @@ from tqdm import tqdm
 from . import __version__
 from .cache import ExtractionCache
 from .errors import SeedError
+from .escape import clean_text
 from .pipeline import analyze_collection, summary_line
 from .records import Collection
 from .render import render_collection
@@ -20,14 +21,15 @@ from .report import collection_json
 
 
 def _problems(collection: Collection) -> None:
+    # One line per problem, control characters removed: file names cannot forge output lines.
     for w in collection.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(f"warning: {clean_text(w)}", file=sys.stderr)
     for story in collection.stories:
         where = f"{story.id}/" if story.id else ""
         for s in story.report.skipped:
-            print(f"skipped {where}{s.path}: {s.reason}", file=sys.stderr)
+            print(f"skipped {clean_text(f'{where}{s.path}: {s.reason}')}", file=sys.stderr)
         for w in story.report.warnings:
-            print(f"warning: {where}{w}", file=sys.stderr)
+            print(f"warning: {clean_text(f'{where}{w}')}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> tuple[Collection, float]:
@@ -109,7 +111,7 @@ def _bench(args: argparse.Namespace) -> int:
     try:
         result = run_bench(options, progress=lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True))
     except BenchError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {clean_text(str(exc))}", file=sys.stderr)
         return 2
     sys.stdout.write(format_table(result))
     if args.json:
@@ -162,6 +164,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except SeedError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {clean_text(str(exc))}", file=sys.stderr)
         return 2
     return code

@@ -21,8 +21,8 @@ Contract (see shared/design/security.md, rules 1-4):
 - ``internal_link(label_md, path, anchor)``: link between generated pages; ``path`` and
   ``anchor`` are validated against small allowlists and a ``ValueError`` is raised otherwise
   (they are produced by our code, so a bad one is a bug, not hostile input).
-- ``page_slug(source_id)``: ``[a-z0-9-]{1,39}`` base plus ``-`` and 8 hex of sha256 of the id,
-  at most 48 characters; never empty, never a reserved name.
+- ``page_slug(source_id)``: ``[a-z0-9-]{1,39}`` base plus ``-`` and 16 hex of sha256 of the id,
+  at most 56 characters; never empty, never a reserved name.
 - ``front_matter(title, **controlled)``: a ``---`` block serialised by ``yaml.safe_dump`` with
   the HTML-escaped, cleaned title first and only the caller's controlled keys after it.
 
@@ -97,8 +97,8 @@ _INTERNAL_PATH_RE = re.compile(r"[a-z0-9/_.-]*")
 _ANCHOR_RE = re.compile(r"[a-z0-9_-]+")
 _FM_KEY_RE = re.compile(r"[a-z][a-z0-9_]*")
 
-_SLUG_MAX = 48
-_HASH_LEN = 8
+_SLUG_MAX = 56
+_HASH_LEN = 16  # 64 bits: no file name can be searched for that collides with another's
 _SLUG_BASE_MAX = _SLUG_MAX - _HASH_LEN - 1
 _SLUG_JUNK_RE = re.compile(r"[^a-z0-9]+")
 
@@ -224,7 +224,7 @@ def internal_link(label_md: str, path: str, anchor: str | None = None) -> str:
 
 
 def page_slug(source_id: str) -> str:
-    """Source id -> ``[a-z0-9-]`` file stem, ≤ 48 chars, ending in ``-`` + 8 hex of sha256(id).
+    """Source id -> ``[a-z0-9-]`` file stem, ≤ 56 chars, ending in ``-`` + 16 hex of sha256(id).
 
     The hash makes slugs unique (ids that differ only by case or punctuation get different
     suffixes) and keeps every slug away from reserved names such as ``index``, ``search`` or

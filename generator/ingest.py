@@ -24,6 +24,7 @@ from .errors import SeedError
 from .furniture import clean_article, is_story_paragraph
 from .metadata import SOURCES_FILE, SourceMeta, SourcesFile, load_sources
 from .records import Article, DroppedLine, Skipped
+from .safefiles import read_limited
 from .timex import find_times
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -34,7 +35,7 @@ def is_article_file(path: Path) -> bool:
     """Article files: .txt/.md/.html, not hidden, not an editor file, not a README (documentation)."""
     name = path.name
     return (
-        path.is_file()
+        (path.is_file() or path.is_symlink())  # a symlink is listed so that its refusal is reported
         and not name.startswith(".")
         and name not in EDITOR_FILES
         and not name.lower().startswith("readme.")
@@ -290,11 +291,9 @@ def _fallback_title(text: str, stem: str) -> str:
 def read_article(path: Path, seeds_dir: Path, meta: SourceMeta | None) -> Article:
     """Read one article file into a cleaned Article; raises SeedError when it cannot be used."""
     name = path.relative_to(seeds_dir).as_posix()
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise SeedError(name, f"is {size:,} bytes; the limit for one article is {MAX_ARTICLE_BYTES:,}")
+    raw = read_limited(path, seeds_dir, MAX_ARTICLE_BYTES, name)
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
-    text = _decode(path.read_bytes(), name)
+    text = _decode(raw, name)
     body = (
         _read_html(text, name) if fmt == "html" else _read_md(text, name) if fmt == "md" else _Body(text, SourceMeta())
     )

@@ -77,7 +77,7 @@ def _text(value: object, where: str, warnings: list[str]) -> str | None:
 def load_sources(seeds_dir: Path) -> SourcesFile:
     """Read ``sources.yaml`` in ``seeds_dir``; a missing file means no metadata at all."""
     path = seeds_dir / SOURCES_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return SourcesFile(None, {}, ())
     data = load_yaml(path, SOURCES_FILE)
     warnings: list[str] = []

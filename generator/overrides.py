@@ -53,7 +53,7 @@ class Overrides:
 def load_overrides(seeds_dir: Path) -> Overrides:
     """Read and type-check overrides.yaml; a missing file means no overrides."""
     path = seeds_dir / OVERRIDES_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Overrides((), ())
     data = load_yaml(path, OVERRIDES_FILE)
     if data is None:

@@ -150,7 +150,11 @@ def story_folders(seeds_dir: Path) -> list[Path]:
     entries = sorted(seeds_dir.iterdir(), key=lambda p: p.name)
     if any(is_article_file(p) for p in entries):
         return []
-    return [d for d in entries if d.is_dir() and not d.name.startswith(".") and any(map(is_article_file, d.iterdir()))]
+    return [
+        d
+        for d in entries
+        if d.is_dir() and not d.is_symlink() and not d.name.startswith(".") and any(map(is_article_file, d.iterdir()))
+    ]
 
 
 def analyze_collection(
@@ -161,6 +165,11 @@ def analyze_collection(
 ) -> Collection:
     """One story, or one per subfolder; claims are aligned and compared only within a story."""
     folders = story_folders(seeds_dir)
+    linked = tuple(
+        f"{d.name}/: a symbolic link to a folder; only real subfolders are read as stories"
+        for d in sorted(seeds_dir.iterdir())
+        if d.is_symlink() and d.is_dir()
+    )
     if not folders:
         ignored = [d.name for d in sorted(seeds_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]
         warnings = tuple(
@@ -169,12 +178,12 @@ def analyze_collection(
             if any(map(is_article_file, (seeds_dir / name).iterdir()))
         )
         report = analyze(seeds_dir, cache, workers, progress)
-        return Collection((Story("", "", report),), multi=False, warnings=warnings)
+        return Collection((Story("", "", report),), multi=False, warnings=(*linked, *warnings))
     stories = []
     for folder in folders:
         report = analyze(folder, cache, workers, progress)
         stories.append(Story(folder.name, page_slug(folder.name), report))
-    return Collection(tuple(stories), multi=True)
+    return Collection(tuple(stories), multi=True, warnings=linked)
 
 
 def summary_line(collection: Collection, seconds: float) -> str:

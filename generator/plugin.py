@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .cache import ExtractionCache
 from .errors import SeedError
+from .escape import clean_text
 from .pipeline import analyze_collection, summary_line
 from .render import navigation, render_collection
 
@@ -87,15 +88,17 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         try:
             collection = analyze_collection(self._seeds(config), cache=cache)
         except SeedError as exc:
-            raise PluginError(f"claims: {exc}") from exc
+            raise PluginError(f"claims: {clean_text(str(exc))}") from exc
+        # Names and messages carry article-derived text: one line each, no control characters, so a
+        # file name cannot forge log lines or CI workflow commands.
         for warning in collection.warnings:
-            log.warning("claims: %s", warning)
+            log.warning("claims: %s", clean_text(warning))
         for story in collection.stories:
             where = f"{story.id}/" if story.id else ""
             for skipped in story.report.skipped:
-                log.warning("claims: skipped %s%s: %s", where, skipped.path, skipped.reason)
+                log.warning("claims: skipped %s", clean_text(f"{where}{skipped.path}: {skipped.reason}"))
             for warning in story.report.warnings:
-                log.warning("claims: %s%s", where, warning)
+                log.warning("claims: %s", clean_text(f"{where}{warning}"))
         generated = [
             (page.path, page.content, InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
             for page in render_collection(collection)

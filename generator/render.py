@@ -28,6 +28,21 @@ KIND_LABELS = {
 }
 
 
+def source_pages(articles: Sequence[Article]) -> dict[str, str]:
+    """Page path of every source, unique even if two ids ever had one slug (a "-2" suffix, in id order)."""
+    pages: dict[str, str] = {}
+    taken: set[str] = set()
+    for a in sorted(articles, key=lambda a: a.id):
+        path = source_page(a.id)
+        n = 2
+        while path.casefold() in taken:
+            path = source_page(a.id).removesuffix(".md") + f"-{n}.md"
+            n += 1
+        taken.add(path.casefold())
+        pages[a.id] = path
+    return pages
+
+
 def source_page(article_id: str) -> str:
     return f"sources/{page_slug(article_id)}.md"
 
@@ -52,6 +67,7 @@ class _Links:
     def __init__(self, report: Report, page: str) -> None:
         self.page = page
         self.articles = {a.id: a for a in report.articles}
+        self.pages = source_pages(report.articles)
 
     def _to(self, label_md: str, target: str, anchor: str | None) -> str:
         path = _rel(self.page, target)
@@ -61,15 +77,15 @@ class _Links:
 
     def source(self, article_id: str, label: str | None = None) -> str:
         a = self.articles[article_id]
-        return self._to(md_text(label or a.title), source_page(article_id), None)
+        return self._to(md_text(label or a.title), self.pages[article_id], None)
 
     def claim(self, claim: Claim, label_md: str | None = None) -> str:
         label = label_md or md_text(source_label(self.articles[claim.source]))
-        return self._to(label, source_page(claim.source), claim_anchor(claim))
+        return self._to(label, self.pages[claim.source], claim_anchor(claim))
 
     def claim_id(self, claim_id: str, label_md: str) -> str:
         source, _, number = claim_id.rpartition("/")
-        return self._to(label_md, source_page(source), f"c-{number}")
+        return self._to(label_md, self.pages[source], f"c-{number}")
 
     def contradiction(self, c: Contradiction, label_md: str) -> str:
         return self._to(label_md, CONTRADICTIONS, c.id)
@@ -222,7 +238,7 @@ def _dropped(article: Article) -> str:
 
 
 def render_source(report: Report, article: Article, index: _Index) -> GeneratedPage:
-    page = source_page(article.id)
+    page = source_pages(report.articles)[article.id]
     meta_rows = [
         ["Outlet", md_cell(article.outlet or "unknown")],
         ["Author", md_cell(article.author or "unknown")],

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .errors import SeedError
+from .safefiles import read_limited
 
 MAX_YAML_BYTES = 1_000_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -18,13 +19,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_yaml(path: Path, label: str) -> object:
     """Parse ``path`` with the safe loader; ``label`` is the name used in error messages."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SeedError(label, f"cannot be read ({exc.strerror})") from exc
-    if size > MAX_YAML_BYTES:
-        raise SeedError(label, f"is {size:,} bytes; the limit is {MAX_YAML_BYTES:,}")
-    raw = path.read_bytes()
+    raw = read_limited(path, path.parent, MAX_YAML_BYTES, label)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

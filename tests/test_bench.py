@@ -61,7 +61,8 @@ def test_bench_cli_writes_table_and_json(tmp_path: Path, capsys: pytest.CaptureF
         assert al[key] > 0, key
     # Blocking never proposes more pairs than comparing every cross-source pair would.
     assert al["candidate_pairs"] <= al["all_pairs"] <= al["all_pairs_any_source"]
-    assert al["facts"] >= 0 and al["contradictions"] >= al["conflicts"] >= 0
+    assert al["facts"] >= 0 and al["agreements"] >= 0 and al["contradictions"] >= al["conflicts"] >= 0
+    assert "agreeing_facts" in table
     assert data["peak_rss_mib"] >= data["extraction_peak_rss_mib"] > 0
     assert data["profile"] is None
 

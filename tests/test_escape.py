@@ -635,7 +635,7 @@ def test_internal_link_rejects_bad_label() -> None:
 # Slugs
 # ---------------------------------------------------------------------------------------------
 
-_SLUG_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-[0-9a-f]{8}")
+_SLUG_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-[0-9a-f]{16}")
 _RESERVED = {
     "index", "search", "assets", "404", "sitemap", "con", "nul", "aux", "prn",
     *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
@@ -650,7 +650,7 @@ _RESERVED = {
 def test_page_slug_shape(source_id: str) -> None:
     slug = page_slug(source_id)
     assert _SLUG_RE.fullmatch(slug), slug
-    assert len(slug) <= 48
+    assert len(slug) <= 56
     assert slug == page_slug(source_id)
     assert slug not in _RESERVED and slug.split(".")[0] not in _RESERVED
     assert "/" not in slug and ".." not in slug
@@ -662,7 +662,7 @@ def test_page_slug_examples() -> None:
     assert page_slug("").startswith("source-")
     assert page_slug("日本語").startswith("source-")
     assert page_slug("search/search_index").startswith("search-search-index-")
-    assert len(page_slug("x" * 1000)) == 48
+    assert len(page_slug("x" * 1000)) == 56
 
 
 def test_page_slug_case_and_punctuation_collisions() -> None:
@@ -675,7 +675,7 @@ def test_page_slug_case_and_punctuation_collisions() -> None:
 @given(st.text(max_size=200))
 def test_page_slug_property(source_id: str) -> None:
     slug = page_slug(source_id)
-    assert _SLUG_RE.fullmatch(slug) and len(slug) <= 48
+    assert _SLUG_RE.fullmatch(slug) and len(slug) <= 56
 
 
 # ---------------------------------------------------------------------------------------------
