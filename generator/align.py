@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .entities import role_offices
 from .records import Claim, Fact
@@ -33,7 +34,9 @@ DISTINCT_RATIO = 2.0
 # How many of a claim's rarest features are used as blocking keys.
 BLOCK_KEYS = 8
 # A blocking key shared by more claims than this is too common to narrow anything down.
-MAX_POSTINGS = 400
+MAX_POSTINGS = 60
+# Claims sharing a more common key are paired with this many hub claims only.
+HUBS = 8
 # Word-trigram overlap above which two texts are copies of one another (wire copy).
 COPY_OVERLAP = 0.6
 SLOT_WEIGHT = {"e": 1.5, "m": 2.0, "n": 1.2, "t": 1.0, "w": 1.0, "h": 1.2}
@@ -202,6 +205,7 @@ STOPWORDS = frozenset(
 )
 
 
+@cache
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "deployed"/"deployment"/"deploys" for similarity."""
     w = word.lower().replace("’", "'")
@@ -291,12 +295,18 @@ def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str,
         for f in sorted(shared, key=lambda f: (vectors.df[f], f))[:BLOCK_KEYS]:
             postings[f].append(c.id)
     pairs: set[tuple[str, str]] = set()
-    for ids in postings.values():
-        if len(ids) > MAX_POSTINGS:
-            continue
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                if source[a] != source[b]:
+    for f, ids in postings.items():
+        if len(ids) <= MAX_POSTINGS:
+            partners = [ids[i + 1 :] for i in range(len(ids))]
+        else:
+            # A feature many claims share (a fact a thousand outlets repeat) would pair all of them:
+            # instead each is paired with a few hub claims, the same for all, chosen by a stable hash.
+            # The fact still forms, through the hubs, at a cost linear in the number of claims.
+            hubs = sorted(ids, key=lambda cid: hashlib.blake2b(f"{f}|{cid}".encode(), digest_size=8).digest())[:HUBS]
+            partners = [hubs for _ in ids]
+        for a, others in zip(ids, partners, strict=True):
+            for b in others:
+                if a != b and source[a] != source[b]:
                     pairs.add((a, b) if a < b else (b, a))
     return pairs
 
@@ -419,21 +429,27 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     # from one statement to another through a source that makes both.
     uf = _UnionFind(c.id for c in claims)
     group_sources: dict[str, set[str]] = {c.id: {c.source} for c in claims}
-    member_ids: dict[str, list[str]] = {c.id: [c.id] for c in claims}
+    # Unit vectors: the mean pairwise cosine of two groups is the dot product of their vector sums
+    # divided by both sizes, so merging costs the size of the sums, not of all member pairs.
+    sums: dict[str, dict[str, float]] = {c.id: dict(vectors.by_claim[c.id]) for c in claims}
+    sizes: dict[str, int] = {c.id: 1 for c in claims}
     for _score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
         rx, ry = uf.find(x), uf.find(y)
         if rx == ry:
             continue
         # Average linkage: the two groups must be alike as wholes, not only through x and y, so a
         # chain of pairwise matches cannot drift from one statement to another.
-        pairs = [(a, b) for a in member_ids[rx] for b in member_ids[ry]]
-        average = sum(cosine(vectors.by_claim[a], vectors.by_claim[b]) for a, b in pairs) / len(pairs)
+        average = cosine(sums[rx], sums[ry]) / (sizes[rx] * sizes[ry])
         if group_sources[rx] & group_sources[ry] or average < MIN_LINK:
             continue
         uf.union(x, y)
         root = uf.find(x)
         group_sources[root] = group_sources[rx] | group_sources[ry]
-        member_ids[root] = member_ids[rx] + member_ids[ry]
+        other = ry if root == rx else rx
+        merged = sums[root]
+        for feature, value in sums.pop(other).items():
+            merged[feature] = merged.get(feature, 0.0) + value
+        sizes[root] += sizes.pop(other)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[uf.find(c.id)].append(c)

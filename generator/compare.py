@@ -21,13 +21,14 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from .align import STOPWORDS, Vectors, independent_sources, stem
 from .assessments import Judgement, judgements
 from .claims import denied_words
-from .entities import roles_conflict
+from .entities import roles_conflict as _roles_conflict
 from .events import compare_dates
-from .evidence import Finding, Related, same_name, speaker_key
+from .evidence import Finding, Related, bounded_pairs, same_name, speaker_key
 from .figures import compare_figures
 from .records import Claim, Contradiction, Fact
 
@@ -49,6 +50,10 @@ _DENIAL_WORDS = frozenset(
     across around within along behind beyond among toward towards onto point time day""".split()
 )
 _QUOTE_WORD = re.compile(r"[a-z][a-z'’-]+")
+
+
+# Roles repeat across a story's claims; the comparison of two role phrases is pure.
+roles_conflict = cache(_roles_conflict)
 
 
 def _titles(claims: Sequence[Claim]) -> Iterable[Finding]:
@@ -82,18 +87,27 @@ def _polarity(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
             x = parent[x]
         return x
 
-    for i, a in enumerate(denying):
-        for b in denying[i + 1 :]:
-            if related(a, b, DISPUTE_THRESHOLD):
-                ra, rb = find(a.id), find(b.id)
-                parent[max(ra, rb)] = min(ra, rb)
+    for i, j in bounded_pairs([c.id for c in denying]):
+        a, b = denying[i], denying[j]
+        if related(a, b, DISPUTE_THRESHOLD):
+            ra, rb = find(a.id), find(b.id)
+            parent[max(ra, rb)] = min(ra, rb)
     clusters: dict[str, list[Claim]] = defaultdict(list)
     for c in denying:
         clusters[find(c.id)].append(c)
+    # Which affirmed claims use each word, so a denial is checked only against claims that repeat it.
+    stems_of = {a.id: _stems(a.text) for a in affirmed}
+    using: dict[str, list[Claim]] = defaultdict(list)
+    for a in affirmed:
+        for w in stems_of[a.id]:
+            using[w].append(a)
     for members in clusters.values():
         says = [c for c in members if c.polarity == "disputed"]
-        denied = [(d, _stems(denied_words(d.text))) for d in members if d.polarity == "denied"]
-        says += [a for a in affirmed if any(_asserts(a, d, words, related) for d, words in denied)]
+        for d in (m for m in members if m.polarity == "denied"):
+            words = _stems(denied_words(d.text))
+            candidates = {a.id: a for w in sorted(words) for a in using.get(w, ())}
+            says += [a for _id, a in sorted(candidates.items()) if _asserts(a, d, words, related, stems_of[a.id])]
+        says = list(dict.fromkeys(says))
         if not says:
             continue  # a denial of something no source asserts is not a dispute between sources
         against = list(members)
@@ -119,12 +133,12 @@ def _stems(text: str) -> set[str]:
     return {stem(w) for w in _LOWER.findall(text) if w not in STOPWORDS and w not in _DENIAL_WORDS and len(w) > 2}
 
 
-def _asserts(a: Claim, d: Claim, denied: set[str], related: Related) -> bool:
+def _asserts(a: Claim, d: Claim, denied: set[str], related: Related, a_stems: set[str]) -> bool:
     """Whether claim ``a`` states what ``d`` denies: it repeats two of the denied words ("tear gas …
     used"), or one of them and a name the denial is about ("cleared" … "Pelagia Dawn")."""
     if a.source == d.source and a.sentence == d.sentence:
         return False
-    shared = denied & _stems(a.text)
+    shared = denied & a_stems
     if not shared:
         return False
     names = {e.name for e in a.entities} & {e.name for e in d.entities}
@@ -166,22 +180,28 @@ def _same_statement(a: str, b: str) -> bool:
 
 def _quotes(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
     """The same speaker's same statement in different words (shared words, related claims)."""
-    quoted = [c for c in claims if c.quote and c.speaker_kind == "named"]
-    for i, ca in enumerate(quoted):
-        for cb in quoted[i + 1 :]:
-            if ca.source == cb.source or not ca.quote or not cb.quote or ca.quote == cb.quote:
-                continue
-            if not same_name(speaker_key(ca), speaker_key(cb)):
-                continue
-            if not _same_statement(ca.quote, cb.quote) or not related(ca, cb):
-                continue  # two different things the speaker said
-            yield Finding(
-                "quote",
-                "divergent",
-                ((ca,), (cb,)),
-                f"{ca.speaker}'s words",
-                f"{ca.speaker} is quoted in different words: {word_diff(ca.quote, cb.quote)}.",
-            )
+    by_name: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quote and c.speaker_kind == "named":
+            # Bucketed by the speaker's last name word, so only plausible namesakes are compared.
+            words = speaker_key(c).lower().split()
+            by_name[words[-1] if words else ""].append(c)
+    for _name, quoted in sorted(by_name.items()):
+        for i, ca in enumerate(quoted):
+            for cb in quoted[i + 1 :]:
+                if ca.source == cb.source or not ca.quote or not cb.quote or ca.quote == cb.quote:
+                    continue
+                if not same_name(speaker_key(ca), speaker_key(cb)):
+                    continue
+                if not _same_statement(ca.quote, cb.quote) or not related(ca, cb):
+                    continue  # two different things the speaker said
+                yield Finding(
+                    "quote",
+                    "divergent",
+                    ((ca,), (cb,)),
+                    f"{ca.speaker}'s words",
+                    f"{ca.speaker} is quoted in different words: {word_diff(ca.quote, cb.quote)}.",
+                )
 
 
 def word_diff(a: str, b: str) -> str:
@@ -201,19 +221,19 @@ def word_diff(a: str, b: str) -> str:
 
 def _assessments(claims: Sequence[Claim]) -> Iterable[Finding]:
     """Opposite judgements of one quality of one subject, by different speakers or outlets."""
-    rated = [(c, j) for c in claims for j in judgements(c.text)]
     by_quality: dict[str, list[tuple[Claim, Judgement]]] = defaultdict(list)
-    for c, j in rated:
-        by_quality[j.quality].append((c, j))
+    for c in claims:
+        for judgement in judgements(c.text):
+            by_quality[judgement.quality].append((c, judgement))
     for quality, items in sorted(by_quality.items()):
-        for i, (ca, ja) in enumerate(items):
-            for cb, jb in items[i + 1 :]:
-                if ja.sign == jb.sign or not (ja.targets & jb.targets):
-                    continue
-                if ca.source == cb.source and same_name(speaker_key(ca), speaker_key(cb)):
-                    continue  # one voice weighing both sides in one article
-                pos, neg = (ca, cb) if ja.sign > 0 else (cb, ca)
-                yield Finding("assessment", "conflict", ((pos,), (neg,)), quality, "")
+        for x, y in bounded_pairs([c.id for c, _j in items]):
+            (ca, ja), (cb, jb) = items[x], items[y]
+            if ja.sign == jb.sign or not (ja.targets & jb.targets):
+                continue
+            if ca.source == cb.source and same_name(speaker_key(ca), speaker_key(cb)):
+                continue  # one voice weighing both sides in one article
+            pos, neg = (ca, cb) if ja.sign > 0 else (cb, ca)
+            yield Finding("assessment", "conflict", ((pos,), (neg,)), quality, "")
 
 
 def _assessment_explanation(f: Finding) -> str:
@@ -225,24 +245,74 @@ def _assessment_explanation(f: Finding) -> str:
     )
 
 
+_MERGED_KINDS = ("polarity", "assessment", "title", "numeric", "temporal")
+
+
+def _combine(group: list[Finding]) -> Finding:
+    """Findings about one matter as one: for figures and dates one side per value stated, however many
+    sources state it; otherwise the first finding's sides, extended."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    if all(f.values for f in group):
+        by_value: dict[str, dict[str, Claim]] = {}
+        for f in group:
+            for side, value in zip(f.sides, f.values, strict=True):
+                bucket = by_value.setdefault(value, {})
+                for c in side:
+                    bucket.setdefault(c.id, c)
+        ranked = sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        return Finding(first.kind, first.severity, tuple(tuple(v.values()) for _k, v in ranked), first.topic,
+                       first.explanation, tuple(k for k, _v in ranked))
+    sides: list[dict[str, Claim]] = [{}, {}]
+    for f in group:
+        for k in range(2):
+            for c in f.sides[k] if k < len(f.sides) else ():
+                sides[k].setdefault(c.id, c)
+    return Finding(first.kind, first.severity, tuple(tuple(side.values()) for side in sides), first.topic,
+                   first.explanation)
+
+
 def _merge(findings: Iterable[Finding]) -> list[Finding]:
-    """One contradiction per kind and topic cluster: findings sharing a claim are merged."""
-    merged: list[Finding] = []
-    index: dict[tuple[str, str, str], int] = {}
-    for f in findings:
-        key_claims = [c.id for side in f.sides for c in side]
-        hit = next((index[(f.kind, f.severity, cid)] for cid in key_claims if (f.kind, f.severity, cid) in index), None)
-        if hit is None or f.kind not in ("polarity", "assessment", "title"):
-            merged.append(f)
-            pos = len(merged) - 1
-        else:
-            old = merged[hit]
-            sides = tuple(tuple(dict.fromkeys([*old.sides[k], *f.sides[k]])) for k in range(2))
-            merged[hit] = Finding(old.kind, old.severity, sides, old.topic, old.explanation)
-            pos = hit
-        for cid in key_claims:
-            index.setdefault((f.kind, f.severity, cid), pos)
-    return merged
+    """One contradiction per matter: findings of one kind (and, for values, one topic) that share a
+    claim are merged, transitively."""
+    items = list(findings)
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[tuple[str, str, str, str], int] = {}
+    for i, f in enumerate(items):
+        if f.kind not in _MERGED_KINDS:
+            continue
+        for c in (c for side in f.sides for c in side):
+            key = (f.kind, f.severity, f.topic if f.values else "", c.id)
+            if key in first:
+                a, b = find(i), find(first[key])
+                parent[max(a, b)] = min(a, b)
+            else:
+                first[key] = i
+    groups: dict[int, list[Finding]] = defaultdict(list)
+    for i, f in enumerate(items):
+        groups[find(i)].append(f)
+    return [_combine(groups[root]) for root in sorted(groups)]
+
+
+def _values_explanation(f: Finding) -> str:
+    stated = "; ".join(f"{v} ({_count_statements(len(side))})" for v, side in zip(f.values, f.sides, strict=True))
+    if f.kind == "temporal":
+        return f"The same event is dated in periods that do not overlap: {stated}."
+    if f.severity == "conflict":
+        return f"Incompatible values for the same measure ({f.topic}) at the same moment: {stated}."
+    return f.explanation
+
+
+def _count_statements(n: int) -> str:
+    return f"{n} statement" if n == 1 else f"{n} statements"
 
 
 def compare_claims(
@@ -261,10 +331,14 @@ def compare_claims(
     for f in _merge(findings):
         if f.kind == "assessment":
             f = Finding(f.kind, f.severity, f.sides, f.topic, _assessment_explanation(f))
+        elif f.values and len(f.sides) > 2:
+            f = Finding(f.kind, f.severity, f.sides, f.topic, _values_explanation(f), f.values)
         ids = tuple(dict.fromkeys(c.id for side in f.sides for c in side))
         sides = tuple(tuple(c.id for c in side) for side in f.sides)
         digest = hashlib.sha256(f"{f.kind}\n{'|'.join(ids)}".encode()).hexdigest()[:8]
-        out.append(Contradiction(f"{f.kind}-{digest}", f.topic, f.kind, f.severity, ids, sides, f.explanation))
+        out.append(
+            Contradiction(f"{f.kind}-{digest}", f.topic, f.kind, f.severity, ids, sides, f.explanation, f.values)
+        )
     out.sort(key=lambda c: (c.severity != "conflict", c.kind, c.claims))
     return tuple(out)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .align import STOPWORDS, stem
-from .evidence import Finding, Related, is_projection
+from .evidence import Finding, Related, bounded_pairs, is_projection
 from .records import Claim, TimeExpr
 from .timex import describe, overlaps
 
@@ -172,19 +172,20 @@ def compare_dates(claims: Sequence[Claim], related: Related) -> Iterable[Finding
         for d in dated_events(c):
             by_action[d.action].append(d)
     for action, items in sorted(by_action.items()):
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                if a.claim.id == b.claim.id or overlaps(a.time, b.time) is not False:
-                    continue
-                if not (a.about & b.about) or not related(a.claim, b.claim):
-                    continue
-                if is_projection(a.claim.text) != is_projection(b.claim.text):
-                    continue  # a plan dated next year and an outcome this year are two events
-                yield Finding(
-                    "temporal",
-                    "conflict",
-                    ((a.claim,), (b.claim,)),
-                    f"when it happened ({action})",
-                    f"The same event is dated “{a.time.text}” ({describe(a.time)}) in one statement and "
-                    f"“{b.time.text}” ({describe(b.time)}) in the other; the two periods do not overlap.",
-                )
+        for i, j in bounded_pairs([f"{d.claim.id}#{d.time.start}" for d in items]):
+            a, b = items[i], items[j]
+            if a.claim.id == b.claim.id or overlaps(a.time, b.time) is not False:
+                continue
+            if not (a.about & b.about) or not related(a.claim, b.claim):
+                continue
+            if is_projection(a.claim.text) != is_projection(b.claim.text):
+                continue  # a plan dated next year and an outcome this year are two events
+            yield Finding(
+                "temporal",
+                "conflict",
+                ((a.claim,), (b.claim,)),
+                f"when it happened ({action})",
+                f"The same event is dated “{a.time.text}” ({describe(a.time)}) in one statement and "
+                f"“{b.time.text}” ({describe(b.time)}) in the other; the two periods do not overlap.",
+                (describe(a.time), describe(b.time)),
+            )

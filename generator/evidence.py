@@ -9,10 +9,12 @@ estimator — the speaker when the claim is attributed, else the body doing the 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .align import Vectors, cosine
 from .entities import canonical_name, same_entity
@@ -41,6 +43,7 @@ _PROJECTION = re.compile(
 )
 
 
+@cache
 def is_projection(text: str) -> bool:
     """Whether a statement is about what is planned or expected, not what happened."""
     return _PROJECTION.search(text) is not None
@@ -55,6 +58,7 @@ class Finding:
     sides: tuple[tuple[Claim, ...], ...]
     topic: str
     explanation: str
+    values: tuple[str, ...] = ()  # what each side states ("4,000", "2025-01-01 – 2025-04-30"), if a value
 
 
 class Related:
@@ -87,6 +91,7 @@ def _name_words(name: str) -> set[str]:
     return {w for w in canonical_name(name).lower().split() if w not in _GENERIC_NAME_WORDS}
 
 
+@cache
 def same_name(a: str, b: str) -> bool:
     """Two names of one person or body ("Vellmark" and "German industrial group Vellmark AG")."""
     if a == b or same_entity(a, b):
@@ -114,3 +119,27 @@ def same_estimator(a: Claim, b: Claim) -> bool | None:
     if ea is None or eb is None:
         return None
     return same_name(ea, eb)
+
+
+# Within one group (claims giving one measure, dating one action …) all pairs are compared up to
+# this size; a larger group is compared against this many hub members only, chosen by a stable
+# hash, so cost stays linear while every finding still reaches the merged contradiction.
+MAX_ALL_PAIRS = 200
+
+
+def bounded_pairs(keys: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) to compare among items with stable ``keys`` (claim ids)."""
+    n = len(keys)
+    if n <= MAX_ALL_PAIRS:
+        for i in range(n):
+            for j in range(i + 1, n):
+                yield i, j
+        return
+    hubs = sorted(range(n), key=lambda i: hashlib.blake2b(keys[i].encode(), digest_size=8).digest())[:MAX_ALL_PAIRS]
+    hub_set = set(hubs)
+    for h_pos, h in enumerate(hubs):
+        for other in hubs[h_pos + 1 :]:
+            yield min(h, other), max(h, other)
+        for i in range(n):
+            if i not in hub_set:
+                yield min(h, i), max(h, i)

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from .align import LINK_THRESHOLD
-from .evidence import Finding, Related, estimator, is_projection, same_estimator
+from .evidence import Finding, Related, bounded_pairs, estimator, is_projection, same_estimator
 from .records import Claim, Quantity, TimeExpr
 
 # Units of a measurement (not a count) that can be compared between strongly related claims.
@@ -38,6 +38,16 @@ _COMPARISON = re.compile(r"\b(?:since|than|compared\s+with|compared\s+to|before|
 CUMULATIVE_COUNTS = frozenset("vote ballot case infection death casualty victim signature".split())
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|new)\b", re.I)
 _VAGUE = re.compile(r"^(?:[a-z ]*\b)?(?:dozens|scores|hundreds|thousands|millions|billions|tens)\b", re.I)
+
+
+def value_label(q: Quantity) -> str:
+    """The number a figure gives, as one label for grouping sources that give the same value."""
+    def fmt(x: float) -> str:
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+    value = fmt(q.value_low) if q.value_low == q.value_high else f"{fmt(q.value_low)}–{fmt(q.value_high)}"
+    qualifier = f"{q.qualifier} " if q.qualifier else ""
+    return f"{qualifier}{value}{' ' + q.unit if q.unit else ''}"
 
 
 def _interval(q: Quantity) -> tuple[float, float]:
@@ -132,11 +142,11 @@ def compare_figures(claims: Sequence[Claim], related: Related) -> Iterable[Findi
                 block = q.counted if key[0] in ("count", "plain") and q.counted else key[1]
                 by_counted[f"{key[0]}:{block}"].append((c, q, key))
     for _block, items in sorted(by_counted.items()):
-        for i, (ca, qa, ka) in enumerate(items):
-            for cb, qb, kb in items[i + 1 :]:
-                finding = _compare_pair(ca, qa, ka, cb, qb, kb, related)
-                if finding is not None:
-                    yield finding
+        for i, j in bounded_pairs([f"{c.id}#{q.start}" for c, q, _k in items]):
+            (ca, qa, ka), (cb, qb, kb) = items[i], items[j]
+            finding = _compare_pair(ca, qa, ka, cb, qb, kb, related)
+            if finding is not None:
+                yield finding
 
 
 def _compare_pair(
@@ -183,4 +193,4 @@ def _compare_pair(
                        "different estimators disagree.")
     return Finding("numeric", "conflict", sides, what,
                    f"{qa.text} and {qb.text} are incompatible values for the same measure ({what}) at the "
-                   "same moment.")
+                   "same moment.", (value_label(qa), value_label(qb)))

@@ -78,6 +78,8 @@ def fact_rows(report: Report) -> list[Row]:
 
 
 def _side_value(c: Claim, con: Contradiction, side: int) -> str:
+    if con.values:
+        return con.values[side]
     if c.stances:
         wanted = "affirmed" if side == 0 else "denied"
         return next((s.text for s in c.stances if s.polarity == wanted), c.text)
@@ -93,7 +95,7 @@ def disagreement_rows(report: Report) -> list[Row]:
     rows: list[Row] = []
     for con in report.contradictions:
         by_source: dict[str, list[Cell]] = defaultdict(list)
-        for side, ids in enumerate(con.sides[:2]):
+        for side, ids in enumerate(con.sides):
             for cid in ids:
                 cell = Cell(cid, _side_value(claims[cid], con, side))
                 if cell not in by_source[claims[cid].source]:

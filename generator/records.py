@@ -155,6 +155,7 @@ class Contradiction:
     claims: tuple[str, ...]
     sides: tuple[tuple[str, ...], ...]  # claim ids grouped by the position they take
     explanation: str
+    values: tuple[str, ...] = ()  # for figures and dates, the value each side states
 
 
 @dataclass(frozen=True, slots=True)

@@ -308,10 +308,18 @@ def _contradiction_section(
              f"**{c.severity.capitalize()}** · {md_text(c.kind)} — {md_text(c.explanation)}\n"]
     if note is not None:
         parts.append(f"**Dismissed by an editor:** {md_text(note)}\n")
-    sides = list(c.sides) if len(c.sides) >= 2 else [c.claims, ()]
-    header = ["Says", "Against"] if c.kind == "polarity" else ["One side", "Other side"]
-    parts.append(_table(header, [[_side_cell(report, links, sides[0], claims, 0),
-                                  _side_cell(report, links, sides[1], claims, 1)]]))
+    if len(c.sides) > 2:
+        # Several values: one row per value stated, with every statement that states it.
+        rows = [[md_text(c.values[k]) if k < len(c.values) else str(k + 1), _side_cell(report, links, side, claims, 0)]
+                for k, side in enumerate(c.sides)]
+        parts.append(_table(["Value stated", "Statements"], rows))
+    else:
+        sides = list(c.sides) if len(c.sides) >= 2 else [c.claims, ()]
+        header = ["Says", "Against"] if c.kind == "polarity" else ["One side", "Other side"]
+        if len(c.values) == 2:
+            header = [f"States {md_text(c.values[0])}", f"States {md_text(c.values[1])}"]
+        parts.append(_table(header, [[_side_cell(report, links, sides[0], claims, 0),
+                                      _side_cell(report, links, sides[1], claims, 1)]]))
     return "\n".join(parts)
 
 

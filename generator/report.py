@@ -117,6 +117,7 @@ def report_data(report: Report) -> dict[str, Any]:
                 "severity": c.severity,
                 "claims": list(c.claims),
                 "sides": [list(s) for s in c.sides],
+                "values": list(c.values),
                 "explanation": c.explanation,
             }
             for c in report.contradictions
