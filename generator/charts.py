@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .escape import html_attr, html_text
 from .grid import Row
+from .numformat import format_number
 
 WIDTH = 720
 LABEL_WIDTH = 330
@@ -25,7 +26,7 @@ def _fmt(x: float) -> str:
         return f"{x / 1e9:g}bn"
     if abs(x) >= 1e6:
         return f"{x / 1e6:g}m"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+    return format_number(x)
 
 
 def figure_chart(row: Row, labels: dict[str, str], order: Sequence[str]) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from .align import LINK_THRESHOLD
 from .evidence import Finding, Related, bounded_pairs, estimator, is_projection, same_estimator
+from .numformat import format_number
 from .records import Claim, Quantity, TimeExpr
 
 # Units of a measurement (not a count) that can be compared between strongly related claims.
@@ -42,10 +43,8 @@ _VAGUE = re.compile(r"^(?:[a-z ]*\b)?(?:dozens|scores|hundreds|thousands|million
 
 def value_label(q: Quantity) -> str:
     """The number a figure gives, as one label for grouping sources that give the same value."""
-    def fmt(x: float) -> str:
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-
-    value = fmt(q.value_low) if q.value_low == q.value_high else f"{fmt(q.value_low)}–{fmt(q.value_high)}"
+    low, high = format_number(q.value_low), format_number(q.value_high)
+    value = low if q.value_low == q.value_high else f"{low}–{high}"
     qualifier = f"{q.qualifier} " if q.qualifier else ""
     return f"{qualifier}{value}{' ' + q.unit if q.unit else ''}"
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from .charts import figure_chart
 from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
 from .grid import Row, disagreement_rows, fact_rows, figure_rows
+from .numformat import format_number
 from .records import Article, Claim, Collection, Contradiction, GeneratedPage, Quantity, Report, TimeExpr
 from .report import collection_json, report_json
 
@@ -107,18 +108,15 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _number(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
 def _quantity_cell(q: Quantity) -> str:
     """The figure as written, then what it was read as: value or range, qualifier, measure."""
-    value = _number(q.value_low) if q.value_low == q.value_high else f"{_number(q.value_low)}–{_number(q.value_high)}"
+    low, high = format_number(q.value_low), format_number(q.value_high)
+    value = low if q.value_low == q.value_high else f"{low}–{high}"
     details = [f"{value}{' ' + q.unit if q.unit else ''}"]
     if q.qualifier:
         details.append(q.qualifier)
     if q.out_of is not None:
-        details.append(f"out of {_number(q.out_of)}")
+        details.append(f"out of {format_number(q.out_of)}")
     if q.measure:
         details.append(q.measure)
     return md_text(f"{q.text} ({'; '.join(details)})")
