@@ -36,7 +36,7 @@ BLOCK_KEYS = 8
 # A blocking key shared by more claims than this is too common to narrow anything down.
 MAX_POSTINGS = 60
 # Claims sharing a more common key are paired with this many hub claims only.
-HUBS = 8
+HUBS = 4
 # Word-trigram overlap above which two texts are copies of one another (wire copy).
 COPY_OVERLAP = 0.6
 SLOT_WEIGHT = {"e": 1.5, "m": 2.0, "n": 1.2, "t": 1.0, "w": 1.0, "h": 1.2}
@@ -281,9 +281,10 @@ def vectorise(claims: Sequence[Claim]) -> Vectors:
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(f, 0.0) for f, v in a.items())
+    """Dot product of two unit vectors (sparse, as dicts); the key intersection runs in C. Set order
+    varies between processes, so the sum is fsum: exactly rounded whatever the order, so every run
+    decides the same at a threshold."""
+    return math.fsum(a[f] * b[f] for f in a.keys() & b.keys())
 
 
 def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str, str]]:
@@ -321,6 +322,10 @@ def similarities(claims: Sequence[Claim], vectors: Vectors) -> dict[tuple[str, s
         shared = va.keys() & vb.keys()
         out[(a, b)] = cosine(va, vb) if shared - quiet[a] - quiet[b] else 0.0
     return out
+
+
+def _better(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    return a[0] > b[0] or (a[0] == b[0] and a[1] < b[1])
 
 
 class _UnionFind:
@@ -401,10 +406,16 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     ranked: dict[str, dict[str, list[tuple[float, str]]]] = defaultdict(lambda: defaultdict(list))
     for (a, b), s in sims.items():
         for x, y in ((a, b), (b, a)):
+            # Keep the two best (highest score, then smallest id) without sorting on every pair.
             top = ranked[x][source[y]]
-            top.append((s, y))
-            top.sort(key=lambda t: (-t[0], t[1]))
-            del top[2:]
+            entry = (s, y)
+            if not top:
+                top.append(entry)
+            elif _better(entry, top[0]):
+                top.insert(0, entry)
+                del top[2:]
+            elif len(top) < 2 or _better(entry, top[1]):
+                top[1:] = [entry]
 
     def clear_winner(x: str, other_source: str) -> tuple[float, str] | None:
         top = ranked[x][other_source]

@@ -187,21 +187,22 @@ def _quotes(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
             words = speaker_key(c).lower().split()
             by_name[words[-1] if words else ""].append(c)
     for _name, quoted in sorted(by_name.items()):
-        for i, ca in enumerate(quoted):
-            for cb in quoted[i + 1 :]:
-                if ca.source == cb.source or not ca.quote or not cb.quote or ca.quote == cb.quote:
-                    continue
-                if not same_name(speaker_key(ca), speaker_key(cb)):
-                    continue
-                if not _same_statement(ca.quote, cb.quote) or not related(ca, cb):
-                    continue  # two different things the speaker said
-                yield Finding(
-                    "quote",
-                    "divergent",
-                    ((ca,), (cb,)),
-                    f"{ca.speaker}'s words",
-                    f"{ca.speaker} is quoted in different words: {word_diff(ca.quote, cb.quote)}.",
-                )
+        for i, j in bounded_pairs([c.id for c in quoted]):
+            ca, cb = quoted[i], quoted[j]
+            if ca.source == cb.source or not ca.quote or not cb.quote or ca.quote == cb.quote:
+                continue
+            if not same_name(speaker_key(ca), speaker_key(cb)):
+                continue
+            if not _same_statement(ca.quote, cb.quote) or not related(ca, cb):
+                continue  # two different things the speaker said
+            yield Finding(
+                "quote",
+                "divergent",
+                ((ca,), (cb,)),
+                f"{ca.speaker}'s words",
+                f"{ca.speaker} is quoted in different words: {word_diff(ca.quote, cb.quote)}.",
+                (ca.quote, cb.quote),
+            )
 
 
 def word_diff(a: str, b: str) -> str:
@@ -245,7 +246,7 @@ def _assessment_explanation(f: Finding) -> str:
     )
 
 
-_MERGED_KINDS = ("polarity", "assessment", "title", "numeric", "temporal")
+_MERGED_KINDS = ("polarity", "assessment", "title", "numeric", "temporal", "quote")
 
 
 def _combine(group: list[Finding]) -> Finding:
@@ -306,6 +307,9 @@ def _values_explanation(f: Finding) -> str:
     stated = "; ".join(f"{v} ({_count_statements(len(side))})" for v, side in zip(f.values, f.sides, strict=True))
     if f.kind == "temporal":
         return f"The same event is dated in periods that do not overlap: {stated}."
+    if f.kind == "quote":
+        speaker = f.topic.removesuffix("'s words")
+        return f"{speaker} is quoted in {len(f.values)} different wordings of one statement."
     if f.severity == "conflict":
         return f"Incompatible values for the same measure ({f.topic}) at the same moment: {stated}."
     return f.explanation

@@ -310,11 +310,11 @@ def _contradiction_section(
         # Several values: one row per value stated, with every statement that states it.
         rows = [[md_text(c.values[k]) if k < len(c.values) else str(k + 1), _side_cell(report, links, side, claims, 0)]
                 for k, side in enumerate(c.sides)]
-        parts.append(_table(["Value stated", "Statements"], rows))
+        parts.append(_table(["Wording" if c.kind == "quote" else "Value stated", "Statements"], rows))
     else:
         sides = list(c.sides) if len(c.sides) >= 2 else [c.claims, ()]
         header = ["Says", "Against"] if c.kind == "polarity" else ["One side", "Other side"]
-        if len(c.values) == 2:
+        if len(c.values) == 2 and c.kind in ("numeric", "temporal"):
             header = [f"States {md_text(c.values[0])}", f"States {md_text(c.values[1])}"]
         parts.append(_table(header, [[_side_cell(report, links, sides[0], claims, 0),
                                       _side_cell(report, links, sides[1], claims, 1)]]))
