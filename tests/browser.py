@@ -10,6 +10,8 @@
   in a thread, and Debian's Chromium driven by Playwright (never a downloaded browser).
 - ``tree_snapshot``: names, sizes and mtimes of every file under a directory, to prove that
   nothing was written where it should not be.
+- ``RequestLog`` / ``record_requests``: every request of a browser context routed, anything not
+  to 127.0.0.1 aborted and recorded, with failed requests and page errors.
 
 Every payload in tests/payloads carries a marker ``PWN-<letter><digits>`` (``MARKER_RE``), so a
 test can tell payload text from the page around it and name the payload that got through.
@@ -34,7 +36,16 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Playwright
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        ConsoleMessage,
+        Page,
+        Playwright,
+        Request,
+        Response,
+        Route,
+    )
 
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOADS = ROOT / "tests" / "payloads"
@@ -359,3 +370,62 @@ def ensure_chromium() -> Path:
 
 def launch_chromium(pw: Playwright) -> Browser:
     return pw.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS, headless=True)
+
+
+# --- watching what a page asks for -------------------------------------------------------------
+
+
+@dataclass
+class RequestLog:
+    """Everything a browser context asked for, and what went wrong, gathered across pages.
+
+    ``external``: URLs outside 127.0.0.1 (aborted, never sent); ``failed``: same-origin requests
+    that failed or answered >= 400; ``errors``: uncaught page errors and console errors.
+    """
+
+    requests: int = 0
+    external: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def problems(self) -> dict[str, list[str]]:
+        found = {"external requests": self.external, "failed requests": self.failed, "page errors": self.errors}
+        return {k: v for k, v in found.items() if v}
+
+
+def record_requests(context: BrowserContext, log: RequestLog) -> None:
+    """Route every request of ``context`` through ``log``: 127.0.0.1 goes through, anything else is
+    recorded and aborted; every page of the context (present and future) reports its failures."""
+
+    def route(route: Route) -> None:
+        parts = urlsplit(route.request.url)
+        log.requests += 1
+        if parts.scheme in ("http", "https") and parts.hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            log.external.append(route.request.url)
+            route.abort()
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            log.failed.append(f"{response.status} {response.url}")
+
+    def on_failed(request: Request) -> None:
+        # ERR_ABORTED is a request cancelled by the next navigation (the search worker, mostly).
+        if urlsplit(request.url).hostname == "127.0.0.1" and request.failure != "net::ERR_ABORTED":
+            log.failed.append(f"{request.failure} {request.url}")
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.type == "error":
+            log.errors.append(f"console: {msg.text}")
+
+    def on_page(page: Page) -> None:
+        page.on("response", on_response)
+        page.on("requestfailed", on_failed)
+        page.on("console", on_console)
+        page.on("pageerror", lambda exc: log.errors.append(f"pageerror: {exc}"))
+
+    context.route("**/*", route)
+    for page in context.pages:
+        on_page(page)
+    context.on("page", on_page)

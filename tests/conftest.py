@@ -1,9 +1,12 @@
-"""Fixtures shared by the security tests: the built payload site, a server for it and Chromium.
+"""Fixtures shared by the browser and site tests: built sites, servers for them and Chromium.
 
 The payload site (tests/payloads built as a copy of this repository's MkDocs project) is built
 once per session and shared by tests/test_security_site.py and tests/test_browser_security.py;
 each module that needs it over HTTP gets its own server. The build is lenient: the corpus
 contains unusable files on purpose, and a --strict build would refuse it.
+
+The repository's own site (mkdocs.yml + seeds/, built from a throwaway copy of the project so
+nothing lands in the working tree) is built once per session for tests/test_browser_reader.py.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from browser import PAYLOADS, build_site, launch_chromium, make_project, serve, tree_snapshot
+from browser import PAYLOADS, ROOT, build_site, launch_chromium, make_project, serve, tree_snapshot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -45,6 +48,25 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="module")
 def payload_url(payload_site: BuiltSite) -> Iterator[str]:
     with serve(payload_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The repository's report (its mkdocs.yml, docs/ and seeds/) built once, in a temporary copy."""
+    project = make_project(tmp_path_factory.mktemp("repo-project"), ROOT / "seeds")
+    before = tree_snapshot(project, exclude=("site",))
+    done = build_site(project, strict=False)
+    after = tree_snapshot(project, exclude=("site",))
+    log = done.stdout + done.stderr
+    if done.returncode != 0:
+        pytest.fail(f"mkdocs build of the repository site failed ({done.returncode}):\n{log[-5000:]}")
+    return BuiltSite(project, project / "site", log, done.returncode, before, after)
+
+
+@pytest.fixture(scope="module")
+def repo_url(repo_site: BuiltSite) -> Iterator[str]:
+    with serve(repo_site.site) as url:
         yield url
 
 
