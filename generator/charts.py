@@ -51,8 +51,9 @@ def figure_chart(row: Row, labels: dict[str, str], order: Sequence[str]) -> str:
         f"<title>{html_text(title)}</title>",
         f'<line class="axis" x1="{x(lo)}" y1="{AXIS_HEIGHT - 8}" x2="{x(hi)}" y2="{AXIS_HEIGHT - 8}"/>',
     ]
-    for tick in (lo, lo + span / 2, hi):
-        parts.append(f'<text class="tick" x="{x(tick)}" y="{AXIS_HEIGHT - 14}" text-anchor="middle">'
+    for tick, anchor in ((lo, "start"), (lo + span / 2, "middle"), (hi, "end")):
+        # The end ticks align inwards, so the largest value never runs past the chart's edge.
+        parts.append(f'<text class="tick" x="{x(tick)}" y="{AXIS_HEIGHT - 14}" text-anchor="{anchor}">'
                      f"{html_text(_fmt(tick))}</text>")
     for i, (source, cell) in enumerate(points):
         assert cell.low is not None and cell.high is not None

@@ -201,7 +201,9 @@ def _claim_table(report: Report, article: Article, page: str, index: _Index) -> 
             corroborated,
             contradicted,
         ])
-    header = ["#", "Claim (exact words)", "Kind", "Who says it", "Figures", "Dates", "People, places, bodies",
+    # Numbers sort as numbers even when the first cells of a column are empty ("—").
+    header = ["# { data-sort-method=\"number\" }", "Claim (exact words)", "Kind", "Who says it",
+              "Figures { data-sort-method=\"number\" }", "Dates", "People, places, bodies",
               "Corroborated by", "Contradicted by"]
     return _table(header, rows)
 
@@ -268,11 +270,16 @@ def _side_cell(report: Report, links: _Links, ids: Sequence[str], claims: dict[s
     out = []
     for cid in ids:
         c = claims[cid]
-        words = c.text
+        words, speaker = c.text, c.speaker
         if c.stances:
+            # The side's own clause and who took that position, not the sentence's main speaker.
             wanted = "affirmed" if side == 0 else "denied"
-            words = next((s.text for s in c.stances if s.polarity == wanted), c.text)
-        out.append(f"{links.claim(c)} ({md_text(c.speaker)}): “{md_text(_short(words, 400))}”")
+            stance = next((s for s in c.stances if s.polarity == wanted), None)
+            if stance is not None:
+                words, speaker = stance.text, stance.speaker
+        quoted = words.startswith(("“", '"')) and words.endswith(("”", '"'))
+        shown = md_text(_short(words, 400))
+        out.append(f"{links.claim(c)} ({md_text(speaker)}): {shown if quoted else f'“{shown}”'}")
     return "<br><br>".join(out)
 
 

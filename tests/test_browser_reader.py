@@ -278,13 +278,6 @@ def _figure_sort_page(reader: Reader) -> str:
     pytest.fail("no source has two figures whose text order differs from their numeric order")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tablesort picks its comparison from the first three non-empty cells of a column; the Figures "
-    "column's empty cells hold '—', which is not a number, so it falls back to text order and "
-    "'10000' sorts before '4000'. Fix: data-sort-method=\"number\" on the Figures header (or let "
-    "claims.js set it on columns whose data-sort values are all numbers).",
-)
 def test_figures_column_sorts_by_number(reader: Reader) -> None:
     source = _figure_sort_page(reader)
     reader.open(reader.source_url(source))
@@ -506,12 +499,6 @@ def test_fact_grid_draws_a_chart_per_measure(reader: Reader) -> None:
         assert chart["width"] > 300 and chart["height"] > 40, chart
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator/charts.py centres the axis ticks on their value (text-anchor=middle) with only PAD=12 "
-    "units to the right edge of the 720-wide viewBox, so the last tick ('4,000', '12,000') overflows by "
-    "2-5 units and is clipped. Fix: anchor the last tick at the end (text-anchor=end) or widen the right pad.",
-)
 def test_chart_text_fits_inside_the_chart(reader: Reader) -> None:
     reader.open("grid/")
     outside = reader.page.locator("article svg.claims-chart text").evaluate_all(
