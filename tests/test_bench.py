@@ -44,11 +44,12 @@ def test_bench_cli_writes_table_and_json(tmp_path: Path, capsys: pytest.CaptureF
     assert data["options"] == {"articles": 10, "align_articles": 20, "repeat": 1, "seed": 0}
     machine = data["machine"]
     assert machine["python"] and machine["platform"] and machine["cpu_count"] >= 1
-    assert "cpu_model" in machine
+    assert "cpu_model" in machine and "load_average" in machine
     ex = data["extraction"]
     assert ex["articles"] == 10 and len(ex["runs_seconds"]) == 1
     for key in ("words", "sentences", "claims", "seconds", "articles_per_s", "words_per_s",
-                "claims_per_article", "ms_per_sentence", "warm_articles_per_s"):
+                "claims_per_article", "ms_per_sentence", "warm_articles_per_s", "cpu_seconds",
+                "cpu_articles_per_s"):
         assert ex[key] > 0, key
     assert isinstance(ex["meets_target"], bool)
     assert ex["words"] >= 10 * TARGET_WORDS
@@ -63,6 +64,9 @@ def test_bench_cli_writes_table_and_json(tmp_path: Path, capsys: pytest.CaptureF
     assert al["candidate_pairs"] <= al["all_pairs"] <= al["all_pairs_any_source"]
     assert al["facts"] >= 0 and al["agreements"] >= 0 and al["contradictions"] >= al["conflicts"] >= 0
     assert "agreeing_facts" in table
+    stages = {"extract", "vectorise", "candidate_pairs", "align", "compare", "agreeing_facts"}
+    assert set(al["cpu_seconds"]) == stages
+    assert al["cpu_seconds"]["extract"] > 0
     assert data["peak_rss_mib"] >= data["extraction_peak_rss_mib"] > 0
     assert data["profile"] is None
 
