@@ -24,6 +24,7 @@ from .speakers import (
     is_call_to_action,
     is_denial,
     is_question,
+    may_split_clauses,
     split_attributed_clauses,
 )
 from .timex import find_times
@@ -56,10 +57,21 @@ _SILENCE = frozenset(
 )
 
 
+def _may_negate(text: str) -> bool:
+    """A cheap necessary condition for _NEGATED_EVENT: "no"/"not"/"never" and an auxiliary in the text."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        return True  # letters that match ASCII ones under IGNORECASE without lower-casing to them
+    low = text.lower()
+    return ("no" in low or "never" in low) and (
+        "was" in low or "were" in low or "has" in low or "had" in low or "have" in low)
+
+
 def _negated_event(text: str, attributed: bool = False) -> re.Match[str] | None:
     """A reported negative ("X said no tear gas had been used"): a party saying something did not
     happen. The outlet's own negatives ("he has not been charged") are facts, not denials, so the
     negative must be attributed or follow a reporting verb in its clause."""
+    if not _may_negate(text):
+        return None
     for m in _NEGATED_EVENT.finditer(text):
         verb = (m.group("a") or m.group("b") or "").lower()
         if not verb or verb in _SILENCE or _CONDITIONAL.search(text, 0, m.start()):
@@ -96,10 +108,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_claim_sentence(text: str) -> bool:
-    words = _WORD.findall(text)
-    if not words:
+    if _WORD.search(text) is None:
         return False
-    if not _FINAL_PUNCT.search(text) and len(words) < MIN_HEADING_WORDS:
+    if not _FINAL_PUNCT.search(text) and len(_WORD.findall(text)) < MIN_HEADING_WORDS:
         return False
     return not (is_question(text) or is_call_to_action(text))
 
@@ -109,6 +120,7 @@ class _Names:
 
     def __init__(self, entities: list[Entity]) -> None:
         self.surnames = resolve_surnames(entities)
+        self._phrase_people: dict[str, list[Entity]] = {}  # speaker phrases recur within an article
         self.display: dict[str, str] = {}
         for e in entities:
             name = self.canonical(e.name)
@@ -132,7 +144,10 @@ class _Names:
             people = [e for e in entities if e.kind in ("person", "other") and e.start < hi and e.end > lo]
             people = [e for e in people if e.kind == "person"] or people
         if not people:
-            people = [e for e in find_entities(phrase) if e.kind == "person"]
+            found = self._phrase_people.get(phrase)
+            if found is None:
+                found = self._phrase_people[phrase] = [e for e in find_entities(phrase) if e.kind == "person"]
+            people = found
         if len(people) == 1:
             name = self.canonical(people[0].name)
             return self.display.get(name, people[0].text)
@@ -145,6 +160,8 @@ def _stances(
     article: Article, sentence: Sentence, names: _Names, entities: tuple[Entity, ...], sentence_attr: Attribution | None
 ) -> tuple[Stance, ...]:
     """The parties' positions when the sentence holds more than one (an assertion and a reaction)."""
+    if not may_split_clauses(sentence.text):
+        return ()
     clauses = split_attributed_clauses(sentence.text)
     if len(clauses) < 2:
         return ()
@@ -188,11 +205,12 @@ def extract_claims(article: Article, sentences: tuple[Sentence, ...]) -> tuple[C
         quotes = find_quotes(claim_text)
         quantities = find_quantities(claim_text, start)
         times = find_times(claim_text, article.published, start)
-        entities = tuple(
+        found = entities_by_sentence[sentence.index]
+        entities = found if not any(e.name in names.surnames for e in found) else tuple(
             e
             if e.name not in names.surnames
             else Entity(e.start, e.end, e.text, names.canonical(e.name), e.kind, e.role)
-            for e in entities_by_sentence[sentence.index]
+            for e in found
         )
         kinds: list[str] = []
         if quantities:

@@ -877,7 +877,7 @@ _HYPHEN_JOINERS = _words("on upon sur en de la le du di am an der the of sous un
 _APOS = "'\u2019"
 _DOT_APOS = ".'\u2019"
 _TOKEN_RE = re.compile(
-    r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|&(?=\w)|['\u2019](?=[^\W\d_])|[-\u2010\u2011](?=\w))*|\d(?:[\d.,:/]*\d)?")
+    r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w+|&(?=\w)|['\u2019](?=[^\W\d_])|[-\u2010\u2011](?=\w))*|\d(?:[\d.,:/]*\d)?")
 _WS_GAP_RE = re.compile(r"[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*")
 _AMP_GAP_RE = re.compile(r"\s*&\s*")
 _COMMA_GAP_RE = re.compile(r"\s*,\s*")
@@ -893,6 +893,8 @@ _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 
 
 def _strip_accents(s: str) -> str:
+    if s.isascii():
+        return s  # NFKD leaves ASCII alone and it has no combining marks
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
@@ -935,31 +937,47 @@ class _Tok:
         self.init = False  # first word of a sentence or quote
 
 
-def _plain_tok(ostart: int, end: int, raw: str, num: bool) -> _Tok:
-    """Fast path for a lower-case ASCII word or a number (most tokens of a sentence)."""
-    t = _Tok.__new__(_Tok)
-    t.ostart = t.start = ostart
-    t.end = t.fend = end
-    t.text = t.key = t.pkey = t.ckey = raw
-    t.poss = t.adj = t.cap = t.upper = t.glue = t.init = False
-    t.num = num
-    t.pre = ""
-    return t
+_new_tok = object.__new__
+# A token and the gap after it. Every gap character is a non-word character or "_", and every other
+# character starts a token, so consecutive matches tile the text and offsets follow from the lengths.
+_TOKEN_GAP_RE = re.compile(rf"({_TOKEN_RE.pattern})([\W_]*)")
+_LEAD_GAP_RE = re.compile(r"[\W_]*")
 
 
 def _tokenize(text: str) -> list[_Tok]:
+    return _scan(text)[0]
+
+
+def _scan(text: str) -> tuple[list[_Tok], list[int]]:
+    """The tokens of ``text``, and the indices of those that may start a name or a gazetteer match (not
+    a number; capitalised, hyphenated or a name particle): the only ones the recogniser's scans act on."""
     toks: list[_Tok] = []
+    starts: list[int] = []
+    append = toks.append
     size = len(text)
     prev: _Tok | None = None
-    for m in _TOKEN_RE.finditer(text):
-        ostart, end = m.span()
-        raw = m.group()
+    lead = _LEAD_GAP_RE.match(text)
+    pos = lead.end() if lead is not None else 0
+    prev_gap: str | None = None  # the gap after ``prev`` when it starts at ``prev.fend``
+    for raw, after in _TOKEN_GAP_RE.findall(text):
+        ostart = pos
+        end = mend = pos + len(raw)
+        pos = mend + len(after)
         c0 = raw[0]
-        if c0.isdigit():
-            t = _plain_tok(ostart, end, raw, True)
-        elif (raw.isascii() and raw.isalpha() and raw.islower()
-              and (end == size or text[end] not in _DOT_APOS)):
-            t = _plain_tok(ostart, end, raw, False)
+        t: _Tok
+        if c0.isdigit() or (raw.isascii() and raw.isalpha() and raw.islower()
+                            and (end == size or text[end] not in _DOT_APOS)):
+            # Fast path for a number or a lower-case ASCII word (most tokens of a sentence).
+            t = _new_tok(_Tok)
+            t.ostart = t.start = ostart
+            t.end = t.fend = end
+            t.text = t.key = t.pkey = t.ckey = raw
+            t.poss = t.adj = t.cap = t.upper = t.glue = t.init = False
+            t.num = c0.isdigit()
+            t.pre = ""
+            gap_after: str | None = after
+            if raw in _START_PARTICLES:
+                starts.append(len(toks))
         else:
             start = ostart
             pre = ""
@@ -973,10 +991,10 @@ def _tokenize(text: str) -> list[_Tok]:
                 end += 1
                 fend = end
             # Possessive: "Russia's", "Kim Jong-un's" (straight or curly); plural possessive "Workers' Party".
-            if len(raw) > 2 and raw[-2] in _APOS and raw[-1] in "sS" and end == m.end():
+            if len(raw) > 2 and raw[-2] in _APOS and raw[-1] in "sS" and end == mend:
                 end -= 2
                 poss = True
-            elif (end == m.end() and raw[-1] in "sS" and end < size and text[end] in _APOS
+            elif (end == mend and raw[-1] in "sS" and end < size and text[end] in _APOS
                   and (end + 1 == size or not text[end + 1].isalnum())):
                 fend = end + 1
                 poss = True
@@ -999,12 +1017,16 @@ def _tokenize(text: str) -> list[_Tok]:
                         adj = True
                         poss = False
             if end <= start:
+                prev_gap = None  # the next gap runs from prev.fend over this token
                 continue
             t = _Tok(ostart, start, end, fend, text[start:end], poss, pre, adj, False)
+            gap_after = after if fend == mend else None
+            if not t.num and (t.cap or "-" in t.key or t.key in _START_PARTICLES):
+                starts.append(len(toks))
         if prev is None:
             t.init = True
         else:
-            gap = text[prev.fend:ostart]
+            gap = prev_gap if prev_gap is not None else text[prev.fend:ostart]
             if gap == " ":
                 prev.glue = not prev.adj
             else:
@@ -1012,9 +1034,10 @@ def _tokenize(text: str) -> list[_Tok]:
                         or (_DATELINE_GAP_RE.fullmatch(gap) and (prev.upper or ")" in gap))):
                     t.init = True  # also after a dateline: "SEOUL, South Korea (AP) — Troops were ..."
                 prev.glue = not prev.adj and _WS_GAP_RE.fullmatch(gap) is not None
-        toks.append(t)
+        append(t)
         prev = t
-    return toks
+        prev_gap = gap_after
+    return toks, starts
 
 
 # Gazetteer: key -> (canonical, kind).  kind: "place" | "organisation" | "demonym".
@@ -1094,11 +1117,14 @@ for _line in _COUNTRIES.strip().splitlines():
 # "UN Security Council": the tokenizer keys acronyms in lower case inside multi-word names.
 
 
-def _gaz_matches(toks: list[_Tok]) -> list[tuple[int, _GazEntry] | None]:
-    """Longest gazetteer match starting at each capitalised token: (length, entry)."""
+def _gaz_matches(toks: list[_Tok], starts: Sequence[int] | None = None) -> list[tuple[int, _GazEntry] | None]:
+    """Longest gazetteer match starting at each capitalised token: (length, entry).
+
+    ``starts`` (from _scan) limits the work to the tokens that may start a match."""
     n = len(toks)
     out: list[tuple[int, _GazEntry] | None] = [None] * n
-    for i, t in enumerate(toks):
+    for i in range(n) if starts is None else starts:
+        t = toks[i]
         if t.num or not (t.cap or (t.key[:3] in ("al-", "el-"))):
             continue
         run = 1
@@ -1133,12 +1159,13 @@ def _gaz_matches(toks: list[_Tok]) -> list[tuple[int, _GazEntry] | None]:
 
 def _is_title(t: _Tok) -> bool:
     key = t.key
-    if key.startswith(("ex-", "then-")):
-        key = key.split("-", 1)[1]
-    if key.endswith("-elect"):
-        key = key[:-6]
-    elif key.endswith("-designate"):
-        key = key[:-10]
+    if "-" in key:
+        if key.startswith(("ex-", "then-")):
+            key = key.split("-", 1)[1]
+        if key.endswith("-elect"):
+            key = key[:-6]
+        elif key.endswith("-designate"):
+            key = key[:-10]
     if key not in _TITLE_SET and key != "official":
         return False
     return t.cap or t.upper or key not in _CAPS_ONLY_TITLES
@@ -1221,6 +1248,7 @@ def _clean_name(name: str) -> str:
     return s.strip(" ,;:")
 
 
+@functools.lru_cache(maxsize=8192)
 def _gaz_lookup(name: str) -> _GazEntry | None:
     toks = _tokenize(name)
     if not toks:
@@ -1307,6 +1335,7 @@ def canonical_name(name: str, kind: str | None = None) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _loose_token(p: str) -> str:
     p = _NON_ALNUM_RE.sub("", _strip_accents(p).lower())
     p = _DOUBLE_RE.sub(r"\1", p)
@@ -1353,6 +1382,8 @@ def resolve_surnames(entities_of_article: Sequence[Entity]) -> dict[str, str]:
     for e in entities_of_article:
         if e.kind == "person" and _given_parts(e.text) >= 2:
             fulls.setdefault("".join(_loose_tokens(e.name)), e.name)
+    # Each full name's loose tokens once, not once per lone name (this loop is quadratic otherwise).
+    full_tokens = [(full, _loose_tokens(full)) for full in fulls.values()]
     out: dict[str, str] = {}
     for e in entities_of_article:
         if e.kind not in ("person", "other") or e.name in out or _given_parts(e.text) != 1:
@@ -1364,8 +1395,7 @@ def resolve_surnames(entities_of_article: Sequence[Entity]) -> dict[str, str]:
             continue
         k = len(lone)
         cands: set[str] = set()
-        for full in fulls.values():
-            ft = _loose_tokens(full)
+        for full, ft in full_tokens:
             if len(ft) > k and (ft[-k:] == lone or ft[:k] == lone):
                 cands.add(full)
         if len(cands) == 1:
@@ -1462,11 +1492,11 @@ _Emit = tuple[int, int, str, str, list[str]]
 class _Ctx:
     __slots__ = ("gaz", "n", "out", "pending", "text", "toks")
 
-    def __init__(self, text: str, toks: list[_Tok]) -> None:
+    def __init__(self, text: str, toks: list[_Tok], starts: Sequence[int] | None = None) -> None:
         self.text = text
         self.toks = toks
         self.n = len(toks)
-        self.gaz = _gaz_matches(toks)
+        self.gaz = _gaz_matches(toks, starts)
         self.out: list[_Emit] = []
         # A role written before a comma waiting for its name: "Russia's Chief of the General Staff, X,".
         self.pending: tuple[int, str] | None = None
@@ -2173,26 +2203,26 @@ def find_entities(text: str, base: int = 0) -> tuple[Entity, ...]:
     """People, organisations, places and other names in one sentence (see module docstring)."""
     if not text:
         return ()
-    toks = _tokenize(text)
+    toks, starts = _scan(text)
     if not toks:
         return ()
-    ctx = _Ctx(text, toks)
+    ctx = _Ctx(text, toks, starts)
     if _is_headline(toks):
         _headline(ctx)
     else:
-        i = 0
         n = ctx.n
-        while i < n:
+        after = 0  # first token not yet inside a classified run
+        for i in starts:  # every other token is a number or an ordinary lower-case word
+            if i < after:
+                continue
             t = toks[i]
             if t.num or (not t.cap and t.key not in _START_PARTICLES and "-" not in t.key):
-                i += 1
                 continue
             if not _can_start(t, toks[i + 1] if i + 1 < n else None):
-                i += 1
                 continue
             j = _span_end(ctx, i)
             _classify(ctx, i, j)
-            i = j + 1
+            after = j + 1
     ctx.out.sort(key=lambda e: e[0])
     _alias_acronyms(ctx)
     result: list[Entity] = []
@@ -2201,7 +2231,7 @@ def find_entities(text: str, base: int = 0) -> tuple[Entity, ...]:
         start, end = toks[a].start, toks[b].end
         if start < last_end or end <= start or not name:
             continue
-        role = "; ".join(dict.fromkeys(r for r in roles if r)) or None
+        role = ("; ".join(dict.fromkeys(r for r in roles if r)) or None) if roles else None
         result.append(Entity(start=base + start, end=base + end, text=text[start:end], name=name,
                              kind=kind, role=role))
         last_end = end

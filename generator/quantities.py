@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.records import Quantity
 
@@ -153,6 +153,47 @@ _NUMBER_WORDS = frozenset([*_CONTINUERS, "a", "half"])
 _HAS_WORD_NUMBER_RE = re.compile(
     rf"\b(?:{'|'.join(_STARTERS)}|dozens?|scores|hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE
 )
+# The same tests as word-set look-ups, which are much faster than the case-insensitive patterns: the words
+# _HAS_WORD_NUMBER_RE looks for, and every word one of the non-digit _CORE_RE branches needs.
+_HAS_WORD_NUMBER_SET = frozenset(
+    [*_STARTERS, "dozen", "dozens", "scores", "hundred", "hundreds", "thousand", "thousands", "million",
+     "millions", "billion", "billions"]
+)
+_CORE_WORD_SET = _HAS_WORD_NUMBER_SET | {"trillion"}
+# The digits branch of _CORE_RE alone, for text without number words.
+_CORE_DIGITS_RE = re.compile(
+    rf"(?P<digits>(?<![\w.])(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:[{_NBSP}]\d{{3}})+(?!\d)|\d+)"
+    r"(?:\.\d+(?![\d.]\d))?)"
+)
+_ASCII_WORD_RE = re.compile(r"[a-z]+")
+_DIGIT_RUN_RE = re.compile(r"\d+")
+# First words of the non-digit _CORE_RE branches ("tens of thousands", "several hundred", "a dozen", ...).
+_CORE_FIRST_WORDS = frozenset(
+    [*_STARTERS, "tens", "hundreds", "dozens", "scores", "thousands", "millions", "billions", "several", "a",
+     "many", "half"]
+)
+
+
+def _core_starts(text: str) -> list[int]:
+    """Every place a _CORE_RE match can start, in order (``text`` has no letter _lower_words refuses).
+
+    The digits branch starts a run of digits (its lookbehind rejects a digit after a word character), and
+    every other branch starts at a word boundary with one of _CORE_FIRST_WORDS, which is then a whole run
+    of ASCII letters in the lower-cased text (lower-casing keeps every offset for such text)."""
+    starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    starts += [m.start() for m in _ASCII_WORD_RE.finditer(text.lower()) if m.group() in _CORE_FIRST_WORDS]
+    starts.sort()
+    return starts
+
+
+def _lower_words(text: str) -> list[str] | None:
+    """The lower-case ASCII letter runs of ``text``: every word a case-insensitive ``\\bword\\b`` pattern of
+    ASCII letters can match is one of them. None when ``text`` holds a letter that matches an ASCII letter
+    under IGNORECASE without lower-casing to it ("\u0130", "\u0131", "\u017f")."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        return None
+    return _ASCII_WORD_RE.findall(text.lower())
+
 
 # ----------------------------------------------------------------------------------------------------------
 # Currency, scale, units
@@ -328,6 +369,8 @@ _QUALIFIER_PHRASES = _groups(
 _QUAL_BEFORE_RE = re.compile(
     rf"(?<![\w.])(?P<q>{_alternation(_QUALIFIER_PHRASES)})[ \u00a0]*$", re.IGNORECASE
 )
+# The last word of every qualifier phrase ending in a letter; see _word_before.
+_QUAL_LAST_WORDS = frozenset(p.split()[-1] for p in _QUALIFIER_PHRASES if p[-1].isalpha())
 # Words that may sit between a qualifier and its number ("more than a total of 300").
 _FILLER_BEFORE_RE = re.compile(r"(?<![\w])(?:a\s+total\s+of|only|just|a\s+mere)\s+$", re.IGNORECASE)
 _OPENER_RE = re.compile(r"(?<![\w])(?P<o>between|from)\s+$", re.IGNORECASE)
@@ -597,6 +640,8 @@ _ACTIVE_RE = re.compile(
     rf"(?<![\w-])(?P<e>{_alternation(_ACTIVE_EVENTS)})\s+(?:(?:a\s+total\s+of|an?|some|the)\s+)?$",
     re.IGNORECASE,
 )
+# The words an _ACTIVE_RE match can end with, before its trailing space; see _word_before.
+_ACTIVE_LAST_WORDS = frozenset([*(p.split()[-1] for p in _ACTIVE_EVENTS), "of", "a", "an", "some", "the"])
 # Head nouns that are themselves the event ("240 deaths", "1,200 job cuts", "40 dead").
 _EVENT_NOUNS = _groups(
     {
@@ -787,12 +832,25 @@ class _Found:
 @dataclass(slots=True)
 class _Context:
     text: str
-    title_case: bool
     consumed: int
     found: list[_Found]
+    # Filled on first use: most sentences never ask, and the same position is asked about repeatedly.
+    _title_case: bool | None = None
+    _before: dict[int, list[str]] = field(default_factory=dict)
+
+    @property
+    def title_case(self) -> bool:
+        if self._title_case is None:
+            self._title_case = _is_title_case(self.text)
+        return self._title_case
 
     def tokens_before(self, pos: int) -> list[str]:
-        return _TOKEN_RE.findall(self.text, max(0, pos - _LOOK_BEHIND), pos) if pos > 0 else []
+        """The tokens in the _LOOK_BEHIND characters before ``pos`` (the caller must not change the list)."""
+        got = self._before.get(pos)
+        if got is None:
+            got = _TOKEN_RE.findall(self.text, max(0, pos - _LOOK_BEHIND), pos) if pos > 0 else []
+            self._before[pos] = got
+        return got
 
     def next_word(self, pos: int) -> str:
         tok = _TOKEN_RE.search(self.text, pos, min(len(self.text), pos + 40))
@@ -949,6 +1007,51 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     while i >= 0 and text[i] in " \t\n\u00a0\"\u201c\u2018'(*-\u2014\u2013":
         i -= 1
     return i < 0 or text[i] in ".!?:;"
+
+
+def _word_before(text: str, lo: int, end: int, spaces: str | None) -> str | None:
+    """The letters right before ``end`` (after skipping the characters of ``spaces``, or any whitespace
+    when it is None), lower-cased, within ``text[lo:end]``. A pattern of the form ``...word[spaces]*$``
+    searched in that window can only match when this is its last word, which lets the callers skip the
+    slow window searches. None when the letters hold one that matches an ASCII letter under IGNORECASE
+    without lower-casing to it (the caller then runs the pattern); "" when there are none."""
+    j = end
+    if spaces is None:
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+    else:
+        while j > lo and text[j - 1] in spaces:
+            j -= 1
+    k = j
+    while k > lo and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:j]
+    if "\u0130" in word or "\u0131" in word or "\u017f" in word:
+        return None
+    return word.lower()
+
+
+def _qualifier_may_end(text: str, lo: int, end: int) -> bool:
+    """Whether _QUAL_BEFORE_RE can match in ``text[lo:end]``: a qualifier phrase, then only spaces up to
+    the end (``$`` also matches before a final newline)."""
+    for e in (end, end - 1) if end > lo and text[end - 1] == "\n" else (end,):
+        j = e
+        while j > lo and text[j - 1] in " \u00a0":
+            j -= 1
+        if j > lo and text[j - 1] in "~.":
+            return True  # "~", "approx.", "ca.", "c.": let the pattern decide
+        word = _word_before(text, lo, j, "")
+        if word is None or word in _QUAL_LAST_WORDS:
+            return True
+    return False
+
+
+def _active_may_end(text: str, lo: int, end: int) -> bool:
+    """Whether _ACTIVE_RE can match in ``text[lo:end]``: its last word, then whitespace up to the end."""
+    if end <= lo or not text[end - 1].isspace():
+        return False
+    word = _word_before(text, lo, end, None)
+    return word is None or word in _ACTIVE_LAST_WORDS
 
 
 def _is_title_case(text: str) -> bool:
@@ -1275,7 +1378,7 @@ def _qualifier_before(ctx: _Context, d: _Draft) -> None:
     span_start = d.opener.start() if d.opener is not None else d.first.start
     lo = max(ctx.consumed, span_start - _QUALIFIER_REACH)
     qualifier = None
-    qm = _QUAL_BEFORE_RE.search(text, lo, span_start)
+    qm = _QUAL_BEFORE_RE.search(text, lo, span_start) if _qualifier_may_end(text, lo, span_start) else None
     if qm is None:
         fm = _FILLER_BEFORE_RE.search(text, lo, span_start)
         if fm is not None:  # "more than a total of 300" / "about just 300"
@@ -1617,7 +1720,8 @@ def _describe(ctx: _Context, d: _Draft) -> _Found | None:
     if event is None:
         event = _event_after(text, np_end, bool(prev) and prev[-1].lower() in ("including", "among"))
     if event is None:
-        am = _ACTIVE_RE.search(text, max(0, d.start - 45), d.start)
+        lo = max(0, d.start - 45)
+        am = _ACTIVE_RE.search(text, lo, d.start) if _active_may_end(text, lo, d.start) else None
         if am is not None:
             event = _ACTIVE_EVENTS[_key(am.group("e"))]  # "the quake killed 112 people"
     if counted is None or event is None:
@@ -1720,11 +1824,35 @@ def _analyse(ctx: _Context, core: re.Match[str]) -> tuple[_Found | None, int]:
 
 def find_quantities(text: str, base: int = 0) -> tuple[Quantity, ...]:
     """Every figure in ``text`` as Quantity records with offsets ``base + position`` (see module doc)."""
-    if not text or (_DIGIT_RE.search(text) is None and _HAS_WORD_NUMBER_RE.search(text) is None):
+    if not text:
         return ()
-    ctx = _Context(text, _is_title_case(text), 0, [])
+    words = _lower_words(text)
+    has_digit = _DIGIT_RE.search(text) is not None
+    if not has_digit and (
+        _HAS_WORD_NUMBER_RE.search(text) is None if words is None else _HAS_WORD_NUMBER_SET.isdisjoint(words)
+    ):
+        return ()
+    ctx = _Context(text, 0, [])
     pos = 0
-    while (core := _CORE_RE.search(text, pos)) is not None:
+    # _CORE_RE.search tries every position; trying only the places a match can start is much faster.
+    # Without number words only the digits branch can match, and it can only start at a digit.
+    digits_only = words is not None and _CORE_WORD_SET.isdisjoint(words)
+    starts = _core_starts(text) if words is not None and not digits_only else []
+    k = 0
+    while True:
+        core = None
+        if digits_only:
+            dm = _DIGIT_RE.search(text, pos)
+            core = _CORE_DIGITS_RE.search(text, dm.start()) if dm is not None else None
+        elif words is None:
+            core = _CORE_RE.search(text, pos)
+        else:
+            while k < len(starts) and starts[k] < pos:
+                k += 1
+            while k < len(starts) and (core := _CORE_RE.match(text, starts[k])) is None:
+                k += 1
+        if core is None:
+            break
         try:
             item, skip_to = _analyse(ctx, core)
         except (

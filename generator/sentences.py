@@ -29,7 +29,17 @@ def _open_quote(text: str) -> bool:
     return False
 
 
+# nupunkt only ever ends a sentence at one of these characters.
+_END_CHARS = (".", "!", "?", "\u2026")
+_CLOSERS = "\"'\u201d\u2019)]"
+
+
 def _segment_line(line: str) -> list[tuple[int, int]]:
+    stripped = line.rstrip()
+    ends = line.count(".") + line.count("!") + line.count("?") + line.count("\u2026")
+    if ends == 0 or (ends == 1 and stripped.rstrip(_CLOSERS)[-1:] in _END_CHARS):
+        # No place to end a sentence before the end of the line: one sentence, without asking nupunkt.
+        return [(len(line) - len(line.lstrip()), len(stripped))] if stripped else []
     spans: list[tuple[int, int]] = []
     for start, end in nupunkt.sent_spans(line):
         piece = line[start:end]
