@@ -8,8 +8,9 @@ once per story on all its claims.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from pathlib import Path
 
 from .align import align_claims, role_facts, vectorise
@@ -25,6 +26,8 @@ from .sentences import split_sentences
 
 # Below this many articles to extract, starting worker processes costs more than it saves.
 PARALLEL_MIN = 64
+# Articles extracted between two progress reports.
+PROGRESS_STEP = 32
 Progress = Callable[[int, int], None]
 
 
@@ -37,11 +40,14 @@ def extract_file(seed: SeedFile, seeds_dir: Path) -> Extraction | SeedError:
     return Extraction(article, sentences, extract_claims(article, sentences))
 
 
-def _extract_many(seeds: Sequence[SeedFile], seeds_dir: Path, workers: int) -> list[Extraction | SeedError]:
+def _extract_many(seeds: Sequence[SeedFile], seeds_dir: Path, workers: int) -> Iterator[Extraction | SeedError]:
+    """Extractions in the order of ``seeds``, from one worker pool when the folder is large."""
     if workers > 1 and len(seeds) >= PARALLEL_MIN:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(extract_file, seeds, [seeds_dir] * len(seeds), chunksize=16))
-    return [extract_file(seed, seeds_dir) for seed in seeds]
+            yield from pool.map(extract_file, seeds, repeat(seeds_dir), chunksize=16)
+    else:
+        for seed in seeds:
+            yield extract_file(seed, seeds_dir)
 
 
 def extract_all(
@@ -67,16 +73,14 @@ def extract_all(
     done = len(files) - len(todo)
     if progress:
         progress(done, len(files))
-    batch = max(PARALLEL_MIN, 1)
-    for start in range(0, len(todo), batch * 8):
-        chunk = todo[start : start + batch * 8]
-        for i, result in zip(chunk, _extract_many([files[i] for i in chunk], seeds_dir, workers or 1), strict=True):
-            results[i] = result
-            if cache is not None and i in keys and isinstance(result, Extraction):
-                cache.store(keys[i], result)
-        done += len(chunk)
-        if progress:
-            progress(done, len(files))
+    for n, (i, result) in enumerate(
+        zip(todo, _extract_many([files[i] for i in todo], seeds_dir, workers or 1), strict=True), 1
+    ):
+        results[i] = result
+        if cache is not None and i in keys and isinstance(result, Extraction):
+            cache.store(keys[i], result)
+        if progress and (n % PROGRESS_STEP == 0 or n == len(todo)):
+            progress(done + n, len(files))
     return [r for r in results if r is not None]
 
 
