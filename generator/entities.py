@@ -940,8 +940,21 @@ class _Tok:
 _new_tok = object.__new__
 # A token and the gap after it. Every gap character is a non-word character or "_", and every other
 # character starts a token, so consecutive matches tile the text and offsets follow from the lengths.
-_TOKEN_GAP_RE = re.compile(rf"({_TOKEN_RE.pattern})([\W_]*)")
+# The first group takes a plain lower-case ASCII word that no branch of _TOKEN_RE would extend and no
+# full stop or apostrophe follows (most tokens of a sentence): the tokenizer's fast path, decided by the
+# regex engine instead of four string tests per token. Any other token falls to the second group, which
+# matches exactly what _TOKEN_RE matches.
+_TOKEN_GAP_RE = re.compile(rf"(?:([a-z]+)(?![\w.&'\u2019\u2010\u2011-])|({_TOKEN_RE.pattern}))([\W_]*)")
 _LEAD_GAP_RE = re.compile(r"[\W_]*")
+
+
+def _join(prev: _Tok, t: _Tok, gap: str) -> None:
+    """Link two tokens across a gap other than one space: does ``t`` open a sentence or quote, and is
+    ``prev`` glued to it by whitespace only?"""
+    if (_INIT_PUNCT_RE.search(gap) or _OPEN_QUOTE_END_RE.search(gap)
+            or (_DATELINE_GAP_RE.fullmatch(gap) and (prev.upper or ")" in gap))):
+        t.init = True  # also after a dateline: "SEOUL, South Korea (AP) — Troops were ..."
+    prev.glue = not prev.adj and _WS_GAP_RE.fullmatch(gap) is not None
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -959,12 +972,36 @@ def _scan(text: str) -> tuple[list[_Tok], list[int]]:
     lead = _LEAD_GAP_RE.match(text)
     pos = lead.end() if lead is not None else 0
     prev_gap: str | None = None  # the gap after ``prev`` when it starts at ``prev.fend``
-    for raw, after in _TOKEN_GAP_RE.findall(text):
+    for word, raw, after in _TOKEN_GAP_RE.findall(text):
         ostart = pos
+        t: _Tok
+        if word:
+            # The most common token, on the shortest path: same fields as the fast path below.
+            pos = end = ostart + len(word)
+            t = _new_tok(_Tok)
+            t.ostart = t.start = ostart
+            t.end = t.fend = end
+            t.text = t.key = t.pkey = t.ckey = word
+            t.poss = t.adj = t.cap = t.upper = t.glue = t.init = t.num = False
+            t.pre = ""
+            if word in _START_PARTICLES:
+                starts.append(len(toks))
+            if prev is None:
+                t.init = True
+            else:
+                gap = prev_gap if prev_gap is not None else text[prev.fend:ostart]
+                if gap == " ":
+                    prev.glue = not prev.adj
+                else:
+                    _join(prev, t, gap)
+            append(t)
+            prev = t
+            prev_gap = after
+            pos += len(after)
+            continue
         end = mend = pos + len(raw)
         pos = mend + len(after)
         c0 = raw[0]
-        t: _Tok
         if c0.isdigit() or (raw.isascii() and raw.isalpha() and raw.islower()
                             and (end == size or text[end] not in _DOT_APOS)):
             # Fast path for a number or a lower-case ASCII word (most tokens of a sentence).
@@ -1019,9 +1056,24 @@ def _scan(text: str) -> tuple[list[_Tok], list[int]]:
             if end <= start:
                 prev_gap = None  # the next gap runs from prev.fend over this token
                 continue
-            t = _Tok(ostart, start, end, fend, text[start:end], poss, pre, adj, False)
+            # As _Tok(...) with num=False, fields set directly: this is the tokenizer's second hottest line.
+            t = _new_tok(_Tok)
+            t.ostart = ostart
+            t.start = start
+            t.end = end
+            t.fend = fend
+            t.text = surface = text[start:end]
+            t.poss = poss
+            t.pre = pre
+            t.adj = adj
+            t.num = t.glue = t.init = False
+            key = t.key = _norm_key(surface)
+            t.pkey = key + "'s" if poss else key
+            t.ckey = surface.replace(".", "") if "." in surface else surface
+            cap = t.cap = surface[:1].isupper()
+            t.upper = cap and len(surface) >= 2 and surface.isupper()
             gap_after = after if fend == mend else None
-            if not t.num and (t.cap or "-" in t.key or t.key in _START_PARTICLES):
+            if cap or "-" in key or key in _START_PARTICLES:
                 starts.append(len(toks))
         if prev is None:
             t.init = True
@@ -1030,10 +1082,7 @@ def _scan(text: str) -> tuple[list[_Tok], list[int]]:
             if gap == " ":
                 prev.glue = not prev.adj
             else:
-                if (_INIT_PUNCT_RE.search(gap) or _OPEN_QUOTE_END_RE.search(gap)
-                        or (_DATELINE_GAP_RE.fullmatch(gap) and (prev.upper or ")" in gap))):
-                    t.init = True  # also after a dateline: "SEOUL, South Korea (AP) — Troops were ..."
-                prev.glue = not prev.adj and _WS_GAP_RE.fullmatch(gap) is not None
+                _join(prev, t, gap)
         append(t)
         prev = t
         prev_gap = gap_after
@@ -1248,8 +1297,27 @@ def _clean_name(name: str) -> str:
     return s.strip(" ,;:")
 
 
+# A name of ASCII letters and single spaces tokenises into its words with no abbreviation, possessive or
+# hyphen handling: its gazetteer keys are its lower-case words, no tokenizer needed (most names are such).
+_PLAIN_NAME_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
 @functools.lru_cache(maxsize=8192)
 def _gaz_lookup(name: str) -> _GazEntry | None:
+    if _PLAIN_NAME_RE.fullmatch(name) is None:
+        return _gaz_lookup_tokens(name)
+    if len(name) >= 2 and name.isupper() and " " not in name:  # one upper-case word: the acronym table
+        hit = _GAZ_CS.get(name)
+        if hit is not None or len(name) <= 3:
+            return hit
+    low = name.lower()
+    hit = _GAZ_CI.get(low)
+    if hit is None and low.startswith("the "):
+        hit = _GAZ_CI.get(low[4:])
+    return hit
+
+
+def _gaz_lookup_tokens(name: str) -> _GazEntry | None:
     toks = _tokenize(name)
     if not toks:
         return None

@@ -165,3 +165,29 @@ def test_previous_word_pattern(text: str, cut: int) -> None:
     plain = re.compile(r"([A-Za-z]+)\.?(['\u2019]s?)?[ \t(]*$").search(text, max(0, pos - 30), pos)
     fast = timex._PREV_RE.search(text[max(0, pos - 30):pos])
     assert (plain and plain.groups()) == (fast and fast.groups())
+
+
+_NAMES = st.text(alphabet=st.sampled_from(list("abcdeUSKNTh .'-")), max_size=20) | st.sampled_from(
+    ["US", "UN", "NATO", "The Kremlin", "the Pentagon", "North Korea", "Kim Jong Un", "THE UN", "U.S.", "Ukraine's"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAMES)
+def test_plain_name_gazetteer_lookup_agrees_with_tokens(name: str) -> None:
+    entities._gaz_lookup.cache_clear()
+    assert entities._gaz_lookup(name) == entities._gaz_lookup_tokens(name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_entity_word_fast_path_takes_only_whole_plain_words(text: str) -> None:
+    # The regex's first group must take exactly the token _TOKEN_RE would, and only when the tokenizer's
+    # lower-case fast path applies (no full stop or apostrophe after it).
+    for m in entities._TOKEN_GAP_RE.finditer(text):
+        word = m.group(1)
+        if word:
+            general = entities._TOKEN_RE.match(text, m.start())
+            assert general is not None and general.group() == word
+            assert word.isascii() and word.isalpha() and word.islower()
+            assert text[m.end(1):m.end(1) + 1] not in (".", "'", "\u2019")
