@@ -1684,6 +1684,9 @@ _KNOWN_FOR_RE = re.compile(
     r"critici[sz]ed|condemned)\s+for\s+(?:their|its|his|her|the|our|my)?\s*([\w-]+)",
     re.IGNORECASE,
 )
+# The verbs _KNOWN_FOR_RE starts with.
+_KNOWN_FOR_VERBS = frozenset("known renowned famed famous notorious feared praised admired respected celebrated "
+                             "criticised criticized condemned".split())
 _AGAINST_HUMANITY_RE = re.compile(r"\b(?:(?:an?\s+)?acts?|crimes?)\s+against\s+humanity\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\-][A-Za-z]+)*")
 
@@ -1712,14 +1715,24 @@ _CUE_STARTS = (_POSITIVE | _NEGATIVE | _SUSPECT_MOTIVE | _POS_MODIFIERS | _NEG_M
                | _EVAL_NOUN_ADJ)
 
 
+def _hyphenated_cue(s: str) -> bool:
+    return "-" in s and any("-" in w and ((low := w.lower()) in _CUE_STARTS or _word_polarity(low))
+                            for w in _WORD_RE.findall(s))
+
+
 @lru_cache(maxsize=4096)
 def _assessments(s: str) -> tuple[tuple[int, int, int], ...]:
     """All evaluative cues as (start, end, polarity after negation)."""
     runs = _letter_runs(s)
-    if runs is not None and "-" not in s and _CUE_STARTS.isdisjoint(runs) and "for" not in runs \
-            and "against" not in runs:
-        # A cue word or "for"/"against" without a hyphen is a run of letters: none here, so no cue.
+    if runs is not None and _CUE_STARTS.isdisjoint(runs) and ("for" not in runs or _KNOWN_FOR_VERBS.isdisjoint(runs)) \
+            and ("against" not in runs or "humanity" not in runs) and not _hyphenated_cue(s):
+        # A cue word without a hyphen, and the words the two phrase patterns need, are runs of letters: none
+        # here, and no hyphenated word is a cue of its own ("well-trained").
         return ()
+    return _assessment_scan(s)
+
+
+def _assessment_scan(s: str) -> tuple[tuple[int, int, int], ...]:
     texts = _WORD_RE.findall(s)
     # The words hold only ASCII letters, apostrophes and hyphens, so lower-casing them joined keeps each.
     joined = " ".join(texts).lower()
@@ -1727,7 +1740,9 @@ def _assessments(s: str) -> tuple[tuple[int, int, int], ...]:
     if _CUE_STARTS.isdisjoint(lows) and "-" not in joined:
         starts: list[int] = []
     else:
-        starts = [k for k, low in enumerate(lows) if low in _CUE_STARTS or "-" in low]
+        # A hyphenated word outside _CUE_STARTS can only be a cue through its own polarity (the scan below
+        # skips it when that is 0), so such words are left out here and most sentences stop before the scan.
+        starts = [k for k, low in enumerate(lows) if low in _CUE_STARTS or ("-" in low and _word_polarity(low))]
     odd = _fold_odd(s)
     known_for = odd or "for" in lows
     humanity = odd or "against" in lows

@@ -191,3 +191,10 @@ def test_entity_word_fast_path_takes_only_whole_plain_words(text: str) -> None:
             assert general is not None and general.group() == word
             assert word.isascii() and word.isalpha() and word.islower()
             assert text[m.end(1):m.end(1) + 1] not in (".", "'", "\u2019")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT | st.sampled_from(["They are well-trained.", "He is known for his honesty.", "crimes against humanity",
+                                "A well-run, first-rate team", "criticised for its cost", "Kim Jong-un said"]))
+def test_assessment_gate_never_hides_a_cue(text: str) -> None:
+    assert speakers._assessments.__wrapped__(text) == speakers._assessment_scan(text)
