@@ -544,6 +544,18 @@ _BASELESS_RE = re.compile(
     r"pleads?\s+not\s+guilty|pled\s+not\s+guilty|plead\s+not\s+guilty)\b",
     re.IGNORECASE,
 )
+# The rebuttal patterns reported with their first word, and the words (lower-cased substrings) each needs.
+_DENIAL_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_REJECT_RE, ("reject", "refut", "rebut", "contradict")),
+    (_CONTEST_RE, ("contest",)),
+    (_DISMISS_RE, ("dismiss",)),
+    (_NO_EVIDENCE_RE, ("evidence", "proof", "truth")),
+    (_NOT_TRUE_RE, ("true",)),
+    (_FALSE_RE, ("false",)),
+    (_BASELESS_RE, ("baseless", "groundless", "unfounded", "fabricat", "fake", "guilty")),
+    (_INSIST_NEG_RE, ("insist", "maintain")),
+    (_CONTRARY_RE, ("contrary",)),
+)
 # Substring pre-check: most sentences hold none of these, and `in` is far cheaper than the regexes.
 _DENIAL_HINTS = (
     "deni", "deny", "reject", "refut", "rebut", "contradict", "disput", "contest", "insist", "maintain",
@@ -557,8 +569,15 @@ def _denial_spans(s: str) -> tuple[tuple[int, int], ...]:
     low = s.lower()
     if not any(h in low for h in _DENIAL_HINTS):
         return ()
+    # Past the gate, each pattern still needs its own words; only an odd letter (see _fold_odd) makes the
+    # lower-cased text an unsafe guide, and then every pattern runs.
+    odd = _fold_odd(s)
+
+    def may(words: tuple[str, ...]) -> bool:
+        return odd or any(w in low for w in words)
+
     spans: list[tuple[int, int]] = []
-    for m in _DENY_RE.finditer(s):
+    for m in _DENY_RE.finditer(s) if may(("den",)) else ():
         before = s[max(0, m.start() - 40) : m.start()]
         if _NEG_BEFORE_RE.search(before):
             continue
@@ -570,8 +589,9 @@ def _denial_spans(s: str) -> tuple[tuple[int, int], ...]:
                 and not _CLAIM_SUBJECT_RE.search(before):
             continue
         spans.append((m.start(), m.end()))
-    for rx in (_REJECT_RE, _CONTEST_RE, _DISMISS_RE, _NO_EVIDENCE_RE, _NOT_TRUE_RE, _FALSE_RE,
-               _BASELESS_RE, _INSIST_NEG_RE, _CONTRARY_RE):
+    for rx, words in _DENIAL_PATTERNS:
+        if not may(words):
+            continue
         for m in rx.finditer(s):
             if rx is _DISMISS_RE and _BE_BEFORE_RE.search(s[max(0, m.start() - 30) : m.start()]):
                 continue  # "was dismissed as coach"
@@ -579,11 +599,11 @@ def _denial_spans(s: str) -> tuple[tuple[int, int], ...]:
                 continue
             spans.append((m.start(), m.start() + len(m.group().split()[0])) if rx in (
                 _REJECT_RE, _CONTEST_RE, _DISMISS_RE) else (m.start(), m.end()))
-    for m in _REJECT_REL_RE.finditer(s):
+    for m in _REJECT_REL_RE.finditer(s) if may(("reject", "refut", "disput", "contest", "dismiss")) else ():
         tail = m.group()
         k = tail.lower().rfind(" ")
         spans.append((m.start() + k + 1, m.end()))
-    for m in _DISPUTE_RE.finditer(s):
+    for m in _DISPUTE_RE.finditer(s) if may(("disput",)) else ():
         before = s[max(0, m.start() - 30) : m.start()]
         if _DISPUTE_NOUN_BEFORE_RE.search(before) or _NEG_BEFORE_RE.search(before):
             continue
@@ -593,7 +613,7 @@ def _denial_spans(s: str) -> tuple[tuple[int, int], ...]:
                     re.IGNORECASE):
             continue
         spans.append((m.start(), m.end()))
-    for m in _INSIST_CONT_RE.finditer(s):
+    for m in _INSIST_CONT_RE.finditer(s) if may(("insist", "maintain")) else ():
         w = re.search(r"(?:continu\w*|ongoing|still)$", m.group(), re.IGNORECASE)
         if w is not None:
             spans.append((m.start(), m.start() + len(m.group().split()[0])))

@@ -198,3 +198,27 @@ def test_entity_word_fast_path_takes_only_whole_plain_words(text: str) -> None:
                                 "A well-run, first-rate team", "criticised for its cost", "Kim Jong-un said"]))
 def test_assessment_gate_never_hides_a_cue(text: str) -> None:
     assert speakers._assessments.__wrapped__(text) == speakers._assessment_scan(text)
+
+
+_DENIAL_TEXT = _TEXT | st.sampled_from([
+    "The ministry denied the report.", "She rejected the claims outright.", "It was dismissed as baseless.",
+    "There is no evidence of that.", "That is simply not true.", "The claims were false and misleading.",
+    "He pleaded not guilty.", "They insist they did not.", "Contrary to reports, the plant is open.",
+    "The figures, which the union disputes, are low.", "The company disputed the account.",
+    "Officials maintain the strike is ongoing.", "Contests the claim", "REFUTES THE ALLEGATIONS",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DENIAL_TEXT)
+def test_each_rebuttal_pattern_needs_its_words(text: str) -> None:
+    patterns = [*speakers._DENIAL_PATTERNS, (speakers._DENY_RE, ("den",)),
+                (speakers._REJECT_REL_RE, ("reject", "refut", "disput", "contest", "dismiss")),
+                (speakers._DISPUTE_RE, ("disput",)), (speakers._INSIST_CONT_RE, ("insist", "maintain"))]
+    if speakers._fold_odd(text):
+        return
+    low = text.lower()
+    for rx, words in patterns:
+        if rx.search(text) is not None:
+            assert any(w in low for w in words), rx.pattern
+            assert any(h in low for h in speakers._DENIAL_HINTS)
