@@ -2269,8 +2269,8 @@ def _subsequence(short: str, long: str) -> bool:
 
 def find_entities(text: str, base: int = 0) -> tuple[Entity, ...]:
     """People, organisations, places and other names in one sentence (see module docstring)."""
-    if not text:
-        return ()
+    if not text or text.islower():
+        return ()  # every name starts with a capital: "officials", "the ministry" hold none
     toks, starts = _scan(text)
     if not toks:
         return ()
