@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.records import Quantity
 
@@ -73,7 +74,9 @@ NEARLY_FLOOR = 0.90  # "nearly 4,000" is read as 3,600-4,000
 MAX_MODIFIERS = 4  # words allowed between a number and the noun it counts
 _EVENT_WINDOW = 12  # tokens searched after the counted noun for what happened to it
 _LOOK_BEHIND = 90  # characters searched before a number for labels, verbs and linked nouns
+_TAIL_REACH = 20  # characters tokenised before a number when only the last few tokens matter
 _QUALIFIER_REACH = 40  # characters searched before a number for a qualifier
+_WORD_CACHE_MAX = 50_000  # words the per-word caches hold before they start afresh (bounds their memory)
 
 # Typographic characters, named so that patterns stay readable and ASCII-clean.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"  # dashes and minus; the ASCII hyphen last for [...]
@@ -92,8 +95,28 @@ def _groups(spec: dict[str, str]) -> dict[str, str]:
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    """Regex alternation of literal phrases, longest first; a space matches any run of whitespace."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    """Regex alternation of lower-case literal phrases, longest first; a space matches any run of whitespace.
+
+    Written as a trie ("kill(?:ed|ing|s|)"): re tries the alternatives of a group one by one, so a flat list
+    of a hundred phrases costs a hundred failed attempts at every position, the trie a few. It prefers the
+    same phrase as the flat list: the phrases that match at one position are prefixes of each other (two
+    different characters of lower-case phrases never match the same character, a space never matches what
+    a letter matches), and at every node the longer continuations come before the end of a phrase."""
+    root: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        assert phrase == phrase.lower(), phrase
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -153,20 +176,25 @@ _NUMBER_WORDS = frozenset([*_CONTINUERS, "a", "half"])
 _HAS_WORD_NUMBER_RE = re.compile(
     rf"\b(?:{'|'.join(_STARTERS)}|dozens?|scores|hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE
 )
-# The same tests as word-set look-ups, which are much faster than the case-insensitive patterns: the words
-# _HAS_WORD_NUMBER_RE looks for, and every word one of the non-digit _CORE_RE branches needs.
+# The words _HAS_WORD_NUMBER_RE looks for.
 _HAS_WORD_NUMBER_SET = frozenset(
     [*_STARTERS, "dozen", "dozens", "scores", "hundred", "hundreds", "thousand", "thousands", "million",
      "millions", "billion", "billions"]
 )
-_CORE_WORD_SET = _HAS_WORD_NUMBER_SET | {"trillion"}
-# The digits branch of _CORE_RE alone, for text without number words.
+# Whether lower-cased text, after a space put in front, holds one of _HAS_WORD_NUMBER_SET as a whole run of
+# ASCII letters (it does whenever _HAS_WORD_NUMBER_RE matches text without _odd_letters): a search is faster
+# than listing the words, and starting with the character before the word lets re skip the letters fast.
+_HAS_WORD_NUMBER_LOW_RE = re.compile(rf"[^a-z]{_alternation(_HAS_WORD_NUMBER_SET)}(?![a-z])")
+# The digits branch of _CORE_RE alone: at a digit no other branch can match (see find_quantities). It starts
+# with the first digit and checks the characters before it afterwards, so that re finds the digits fast
+# instead of trying the lookbehinds at every position.
 _CORE_DIGITS_RE = re.compile(
-    rf"(?P<digits>(?<![\w.])(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:[{_NBSP}]\d{{3}})+(?!\d)|\d+)"
+    rf"(?P<digits>\d(?<![\w.]\d)(?<!\d,\d)(?:\d{{0,2}}(?:,\d{{3}})+(?!\d)|\d{{0,2}}(?:[{_NBSP}]\d{{3}})+(?!\d)|\d*)"
     r"(?:\.\d+(?![\d.]\d))?)"
 )
-_ASCII_WORD_RE = re.compile(r"[a-z]+")
-_DIGIT_RUN_RE = re.compile(r"\d+")
+# The same matches in ASCII text, found faster.
+_DIGIT_ASCII_RE = re.compile(_DIGIT_RE.pattern, re.ASCII)
+_CORE_DIGITS_ASCII_RE = re.compile(_CORE_DIGITS_RE.pattern, re.ASCII)
 # First words of the non-digit _CORE_RE branches ("tens of thousands", "several hundred", "a dozen", ...).
 _CORE_FIRST_WORDS = frozenset(
     [*_STARTERS, "tens", "hundreds", "dozens", "scores", "thousands", "millions", "billions", "several", "a",
@@ -174,25 +202,57 @@ _CORE_FIRST_WORDS = frozenset(
 )
 
 
-def _core_starts(text: str) -> list[int]:
-    """Every place a _CORE_RE match can start, in order (``text`` has no letter _lower_words refuses).
+# First words that start a _CORE_RE match only together with one of these words ("a dozen", "half a million",
+# "several hundred", "tens of thousands"): without any of them in the text they are not tried.
+_SCALE_WORDS = frozenset(["dozen", "hundred", "thousand", "million", "billion"])
+_CORE_FIRST_NEEDS = {
+    "a": _SCALE_WORDS | {"few", "trillion"},
+    "half": _SCALE_WORDS,
+    "several": _SCALE_WORDS,
+    "many": _SCALE_WORDS,
+    "tens": frozenset(["thousands", "millions"]),
+}
+# The first words but "a" and the words they need, each as a whole run of ASCII letters in lower-cased text
+# with a space put in front (the pattern starts with the character before the word, which lets re skip the
+# letters fast). The article "a" is everywhere, and it starts a figure only before a few words.
+_CORE_SCAN_RE = re.compile(
+    rf"[^a-z](?P<w>{_alternation((_CORE_FIRST_WORDS - {'a'}).union(*_CORE_FIRST_NEEDS.values()))})(?![a-z])"
+)
+_A_RE = re.compile("[^a-z]a(?![a-z])")
 
-    The digits branch starts a run of digits (its lookbehind rejects a digit after a word character), and
-    every other branch starts at a word boundary with one of _CORE_FIRST_WORDS, which is then a whole run
-    of ASCII letters in the lower-cased text (lower-casing keeps every offset for such text)."""
-    starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
-    starts += [m.start() for m in _ASCII_WORD_RE.finditer(text.lower()) if m.group() in _CORE_FIRST_WORDS]
-    starts.sort()
+
+def _word_starts(spaced: str) -> list[int]:
+    """Every place a non-digit _CORE_RE branch can match, in order, in a text whose lower-cased form with a
+    space put in front is ``spaced`` (the text has no _odd_letters, so lower-casing keeps every offset).
+
+    Each such branch starts at a word boundary with one of _CORE_FIRST_WORDS, which is then a whole run of
+    ASCII letters, and some need another word in the text (_CORE_FIRST_NEEDS); the digits branch is
+    searched for on its own (see find_quantities)."""
+    # m.start() is the offset of the word in the text: the character before it, after the space in front
+    hits = [(m.start(), m.group("w")) for m in _CORE_SCAN_RE.finditer(spaced)]
+    if not hits:
+        return []  # no figure in words, or only "a" without the words it needs
+    present = {w for _, w in hits}
+    starts = [
+        pos for pos, w in hits
+        if w in _CORE_FIRST_WORDS and ((need := _CORE_FIRST_NEEDS.get(w)) is None or not need.isdisjoint(present))
+    ]
+    if not _CORE_FIRST_NEEDS["a"].isdisjoint(present):
+        starts += [m.start() for m in _A_RE.finditer(spaced)]
+        starts.sort()
     return starts
 
 
-def _lower_words(text: str) -> list[str] | None:
-    """The lower-case ASCII letter runs of ``text``: every word a case-insensitive ``\\bword\\b`` pattern of
-    ASCII letters can match is one of them. None when ``text`` holds a letter that matches an ASCII letter
-    under IGNORECASE without lower-casing to it ("\u0130", "\u0131", "\u017f")."""
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
-        return None
-    return _ASCII_WORD_RE.findall(text.lower())
+def _odd_letters(text: str) -> bool:
+    """Whether ``text`` holds a letter that matches an ASCII letter under IGNORECASE without lower-casing to
+    it ("\u0130", "\u0131", "\u017f"): tests on the lower-cased text then differ from the patterns."""
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text
+
+
+def _plain_ascii(text: str) -> bool:
+    """Whether patterns compiled with re.ASCII match ``text`` exactly as without: ASCII text, where only the
+    four separators "\x1c" to "\x1f" are whitespace to Unicode matching alone."""
+    return text.isascii() and not ("\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -225,6 +285,7 @@ _CUR_CODE_ALT = r"USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|Rs\.?"
 _CUR_BEFORE_RE = re.compile(
     rf"(?:(?<![A-Za-z])(?P<sym>{_CUR_SYM_ALT})|(?<![A-Za-z])(?P<code>{_CUR_CODE_ALT})[ \u00a0]?)$"
 )
+_CUR_LAST = frozenset("$\u20ac\u00a3\u00a5\u20b9\u20a9\u20bdDRPYBFs.")  # see _first_operand
 _CUR_AFTER_SEP_RE = re.compile(rf"(?P<sym>{_CUR_SYM_ALT})|(?P<code>{_CUR_CODE_ALT})[ \u00a0]?")
 _CUR_WORDS = _groups(
     {
@@ -316,6 +377,8 @@ _GLUED_ONLY_UNITS = _words(
     "pc pct pp ppt ppts m \u00b0"
 )  # "12 pc" may be "12 pieces": only "12pc" is certain
 _UNIT_RE = re.compile(rf"[ \u00a0]?(?P<u>{_alternation(_UNIT_NAMES)})(?![A-Za-z0-9\u00b2])", re.IGNORECASE)
+# Both in one pattern, so that the common text with neither needs one call.
+_CUR_OR_UNIT_RE = re.compile(f"{_CUR_WORD_RE.pattern}|{_UNIT_RE.pattern}", re.IGNORECASE)
 _SCALE_RE = re.compile(
     r"(?:[ \u00a0]?(?P<w>million|billion|trillion|thousand|hundred|mn|bn|tn|mln|bln|crore|lakh)|(?P<g>[mbk]))"
     r"(?![A-Za-z])",
@@ -373,6 +436,7 @@ _QUAL_BEFORE_RE = re.compile(
 _QUAL_LAST_WORDS = frozenset(p.split()[-1] for p in _QUALIFIER_PHRASES if p[-1].isalpha())
 # Words that may sit between a qualifier and its number ("more than a total of 300").
 _FILLER_BEFORE_RE = re.compile(r"(?<![\w])(?:a\s+total\s+of|only|just|a\s+mere)\s+$", re.IGNORECASE)
+_FILLER_LAST = frozenset(["of", "only", "just", "mere"])  # the words _FILLER_BEFORE_RE can end with
 _OPENER_RE = re.compile(r"(?<![\w])(?P<o>between|from)\s+$", re.IGNORECASE)
 # Qualifiers that show a four-digit number is an amount rather than a year ("about 1500"; not "over 2020").
 _YEAR_BREAKING_QUALIFIERS = frozenset(
@@ -610,6 +674,8 @@ _EVENT_PHRASES = _groups(
     }
 )
 _EVENT_RE = re.compile(rf"(?P<e>{_alternation(_EVENT_PHRASES)})(?![\w-])", re.IGNORECASE)
+# The leading letters of every event phrase ("killed", "laid" of "laid off", "lay" of "lay-offs"); see _WORD_INFO.
+_EVENT_FIRST_WORDS = frozenset(re.match(r"[a-z]+", p).group() for p in _EVENT_PHRASES)  # type: ignore[union-attr]
 # Verbs that take the count as object ("the quake killed 112 people") and nouns followed by "of" + count.
 _ACTIVE_EVENTS = _groups(
     {
@@ -764,10 +830,15 @@ _ABBREV = (
     r"|Aug|Sept?|Oct|Nov|Dec)\.(?=\s|\d)"
 )
 _LETTER = r"A-Za-z\u00c0-\u024f"
+# The lookahead before the abbreviations only restates what they need (up to six letters, a full stop, then a
+# space or a digit); it fails at once for almost every token, where trying the abbreviations one by one is slow.
 _TOKEN_RE = re.compile(
-    rf"\b{_ABBREV}|[{_LETTER}][\w{_APOS}\u00c0-\u024f]*(?:[-\u2011][{_LETTER}][\w{_APOS}\u00c0-\u024f]*)*"
+    rf"(?=[A-Za-z]{{1,6}}\.[\s\d])\b{_ABBREV}|[{_LETTER}][\w{_APOS}\u00c0-\u024f]*(?:[-\u2011][{_LETTER}][\w{_APOS}\u00c0-\u024f]*)*"
     r"|\d[\d,.]*\d|\d|[^\s\w]"
 )
+# The same tokens for ASCII text without the separators "\x1c" to "\x1f" (whitespace only to Unicode
+# matching); there re.ASCII matching is a third faster. See _plain_ascii.
+_TOKEN_ASCII_RE = re.compile(_TOKEN_RE.pattern, re.ASCII)
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 
 
@@ -817,26 +888,16 @@ class _Draft:
 
 
 @dataclass(slots=True)
-class _Found:
-    start: int
-    end: int
-    low_value: float
-    high_value: float
-    qualifier: str | None
-    unit: str | None
-    counted: str | None
-    measure: str | None
-    out_of: float | None
-
-
-@dataclass(slots=True)
 class _Context:
     text: str
+    base: int  # added to every offset of the Quantity records
     consumed: int
-    found: list[_Found]
+    found: list[Quantity]
     # Filled on first use: most sentences never ask, and the same position is asked about repeatedly.
     _title_case: bool | None = None
+    tokens: re.Pattern[str] = _TOKEN_RE  # _TOKEN_RE, or _TOKEN_ASCII_RE where it tokenises the same
     _before: dict[int, list[str]] = field(default_factory=dict)
+    _tail: dict[int, tuple[list[str], bool]] = field(default_factory=dict)
 
     @property
     def title_case(self) -> bool:
@@ -848,12 +909,29 @@ class _Context:
         """The tokens in the _LOOK_BEHIND characters before ``pos`` (the caller must not change the list)."""
         got = self._before.get(pos)
         if got is None:
-            got = _TOKEN_RE.findall(self.text, max(0, pos - _LOOK_BEHIND), pos) if pos > 0 else []
+            got = self.tokens.findall(self.text, max(0, pos - _LOOK_BEHIND), pos) if pos > 0 else []
             self._before[pos] = got
         return got
 
+    def tail_before(self, pos: int) -> tuple[list[str], bool]:
+        """The end of ``tokens_before(pos)``, holding its last three tokens at least, and whether it is all
+        of it (the caller must not change the list).
+
+        Most callers look at the last token or two, and tokenising _LOOK_BEHIND characters is slow. A token
+        never holds whitespace, so the tokens after a space are the same wherever the tokeniser started
+        before it: those after a space _TAIL_REACH characters or more before ``pos`` end the full list."""
+        got = self._tail.get(pos)
+        if got is None:
+            full = self._before.get(pos)
+            lo = max(0, pos - _LOOK_BEHIND)
+            cut = self.text.rfind(" ", lo, pos - _TAIL_REACH) if full is None and pos - _TAIL_REACH > lo else -1
+            tail = self.tokens.findall(self.text, cut + 1, pos) if cut >= 0 else []
+            got = (tail, False) if len(tail) >= 3 else (self.tokens_before(pos), True)
+            self._tail[pos] = got
+        return got
+
     def next_word(self, pos: int) -> str:
-        tok = _TOKEN_RE.search(self.text, pos, min(len(self.text), pos + 40))
+        tok = self.tokens.search(self.text, pos, min(len(self.text), pos + 40))
         if tok is None or tok.start() - pos > 2:
             return ""
         return tok.group()
@@ -976,9 +1054,19 @@ def _is_adjectivish(w: str) -> bool:
     )
 
 
+# _normalise_counted by word: a pure function of one word, so kept across sentences (see _WORD_CACHE_MAX).
+_COUNTED: dict[str, str] = {}
+
+
 def _normalise_counted(noun: str) -> str:
-    s = _singular(noun)
-    return _SYNONYMS.get(s, s)
+    got = _COUNTED.get(noun)
+    if got is None:
+        s = _singular(noun)
+        got = _SYNONYMS.get(s, s)
+        if len(_COUNTED) >= _WORD_CACHE_MAX:
+            _COUNTED.clear()
+        _COUNTED[noun] = got
+    return got
 
 
 def _key(phrase: str) -> str:
@@ -1009,41 +1097,64 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:;"
 
 
+def _alpha_tail(seg: str) -> str | None:
+    """The letters (``str.isalpha``) at the end of ``seg``, lower-cased; None when they hold a letter that
+    matches an ASCII letter under IGNORECASE without lower-casing to it; "" when there are none."""
+    if not seg or not seg[-1].isalpha():
+        return ""
+    word = seg.rsplit(None, 1)[-1]  # the letters are the end of the last run without whitespace
+    if not word.isalpha():
+        k = len(word) - 1
+        while word[k - 1].isalpha():
+            k -= 1
+        word = word[k:]
+    if "\u0130" in word or "\u0131" in word or "\u017f" in word:
+        return None
+    return word.lower()
+
+
 def _word_before(text: str, lo: int, end: int, spaces: str | None) -> str | None:
     """The letters right before ``end`` (after skipping the characters of ``spaces``, or any whitespace
     when it is None), lower-cased, within ``text[lo:end]``. A pattern of the form ``...word[spaces]*$``
     searched in that window can only match when this is its last word, which lets the callers skip the
     slow window searches. None when the letters hold one that matches an ASCII letter under IGNORECASE
     without lower-casing to it (the caller then runs the pattern); "" when there are none."""
-    j = end
-    if spaces is None:
-        while j > lo and text[j - 1].isspace():
-            j -= 1
-    else:
-        while j > lo and text[j - 1] in spaces:
-            j -= 1
-    k = j
-    while k > lo and text[k - 1].isalpha():
-        k -= 1
-    word = text[k:j]
-    if "\u0130" in word or "\u0131" in word or "\u017f" in word:
-        return None
-    return word.lower()
+    seg = text[lo:end]
+    return _alpha_tail(seg.rstrip() if spaces is None else seg.rstrip(spaces) if spaces else seg)
 
 
 def _qualifier_may_end(text: str, lo: int, end: int) -> bool:
     """Whether _QUAL_BEFORE_RE can match in ``text[lo:end]``: a qualifier phrase, then only spaces up to
     the end (``$`` also matches before a final newline)."""
     for e in (end, end - 1) if end > lo and text[end - 1] == "\n" else (end,):
-        j = e
-        while j > lo and text[j - 1] in " \u00a0":
-            j -= 1
-        if j > lo and text[j - 1] in "~.":
+        seg = text[lo:e].rstrip(" \u00a0")
+        if seg[-1:] in ("~", "."):
             return True  # "~", "approx.", "ca.", "c.": let the pattern decide
-        word = _word_before(text, lo, j, "")
+        word = _alpha_tail(seg)
         if word is None or word in _QUAL_LAST_WORDS:
             return True
     return False
+
+
+def _qualifier_gates(text: str, lo: int, end: int) -> tuple[bool, bool]:
+    """Whether _QUAL_BEFORE_RE and whether _FILLER_BEFORE_RE can match in ``text[lo:end]``.
+
+    Both end with a word and then whitespace, and run only when that word can end one of them: the first
+    as _qualifier_may_end tells, the second needs whitespace after one of _FILLER_LAST. Mostly one look at
+    the window's end answers both."""
+    seg = text[lo:end]
+    tail = seg.rstrip(" \u00a0")
+    simple = seg[-1:] != "\n" and tail[-1:] not in ("~", ".")
+    if simple:
+        word = _alpha_tail(tail)
+        qual_may = word is None or word in _QUAL_LAST_WORDS
+    else:
+        qual_may = _qualifier_may_end(text, lo, end)
+    if not seg[-1:].isspace():
+        return qual_may, False
+    if not simple or tail[-1:].isspace():
+        word = _alpha_tail(seg.rstrip())  # the word before all the whitespace
+    return qual_may, word is None or word in _FILLER_LAST
 
 
 def _active_may_end(text: str, lo: int, end: int) -> bool:
@@ -1068,6 +1179,36 @@ def _clause_tail(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _first_after_space(text: str, pos: int) -> str:
+    """The first character at or after ``pos`` that is not whitespace ("" at the end of the text).
+
+    The patterns read after a number mostly begin with optional whitespace and then a known character; this
+    lets the callers skip the call when that character cannot start them."""
+    c = text[pos : pos + 1]
+    if not c.isspace():  # also "" at the end
+        return c
+    c = text[pos + 1 : pos + 2]
+    if not c.isspace():  # the common single space
+        return c
+    n = len(text)
+    pos += 2
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return text[pos : pos + 1]
+
+
+# The characters that can follow the leading whitespace of _RANGE_SEP_RE, _OUT_OF_RE, _POST_QUAL_RE,
+# _OF_WHOM_RE and the two clock patterns (cased letters in both cases, and the letters that match them
+# under IGNORECASE without lower-casing to them).
+_RANGE_SEP_FIRST = frozenset(_DASHES + "tToOaA")
+_OUT_OF_FIRST = frozenset("oOiI\u0130\u0131")
+_POST_QUAL_FIRST = frozenset("o+")
+_OF_WHOM_FIRST = frozenset("oO")
+_CLOCK_FIRST = frozenset("aApPoOgGuUbBcCeEjJkKlL\u212a")
+# The first letters of _SCALE_RE's words and suffixes.
+_SCALE_FIRST = frozenset("mMbBtThHcClLkK\u212a")
+
+
 # ----------------------------------------------------------------------------------------------------------
 # Number parsing
 
@@ -1075,7 +1216,8 @@ def _clause_tail(tokens: list[str]) -> list[str]:
 def _scale_after(text: str, pos: int, currency: str | None, digits: str) -> tuple[float, int]:
     """Scale word or suffix after ``digits`` at ``pos`` as (multiplier, end); (1, pos) when there is none."""
     decimal = "." in digits
-    m = _SCALE_RE.match(text, pos)
+    first = text[pos + 1 : pos + 2] if text[pos : pos + 1] in (" ", "\u00a0") else text[pos : pos + 1]
+    m = _SCALE_RE.match(text, pos) if first in _SCALE_FIRST else None
     if m is None:
         return 1.0, pos
     glued = m.group("g")
@@ -1101,12 +1243,12 @@ def _unit_after(text: str, pos: int, scaled: bool) -> tuple[str | None, str | No
         and not text[pos + 1 : pos + 2].isalpha()
     ):
         return f"\u00b0{text[pos]}", None, pos + 1
-    m = _CUR_WORD_RE.match(text, pos)
-    if m is not None:
+    m = _CUR_OR_UNIT_RE.match(text, pos)  # a match of _CUR_WORD_RE, else of _UNIT_RE
+    if m is not None and m.group("c") is not None:
         key = _key(m.group("c"))
         if key not in _CUR_NEEDS_SCALE or scaled:
             return None, _CUR_WORDS[key], m.end()
-    m = _UNIT_RE.match(text, pos)
+        m = _UNIT_RE.match(text, pos)
     if m is None:
         return None, None, pos
     key = _key(m.group("u"))
@@ -1125,8 +1267,9 @@ def _operand_at(text: str, core: re.Match[str], currency: str | None, start: int
     end = ce
     if kind == "digits":
         digits = core.group()
-        for sep in (",", "\u00a0", "\u202f", "\u2009"):
-            digits = digits.replace(sep, "")
+        if not digits.isdigit():  # separators to drop ("1,200"), or a decimal point
+            for sep in (",", "\u00a0", "\u202f", "\u2009"):
+                digits = digits.replace(sep, "")
         raw = float(digits)
         scale, end = _scale_after(text, ce, currency, digits)
     elif kind == "words":
@@ -1198,7 +1341,12 @@ def _reject_code(text: str, core: re.Match[str]) -> int | None:
     if prev_char == "+" or (len(literal) > 1 and literal[0] == "0" and literal[1].isdigit()):
         pm = _PHONE_RE.match(text, cs)
         return pm.end() if pm else ce
-    pm = _PHONE_RE.match(text, cs)
+    # _PHONE_RE starts here with two to five digits and then a separator, or it cannot match.
+    run = 1
+    while run < len(literal) and literal[run].isdecimal():
+        run += 1
+    after = literal[run] if run < len(literal) else next_char
+    pm = _PHONE_RE.match(text, cs) if 2 <= run <= 5 and after in ") .-/" else None
     if pm is not None and "," not in pm.group() and sum(c.isdigit() for c in pm.group()) >= 7:
         return pm.end()
     if literal.isdigit() and len(literal) >= 7:
@@ -1214,6 +1362,8 @@ def _reject_code(text: str, core: re.Match[str]) -> int | None:
             return None  # "40.3C": degrees, as the British press writes them
         if letters not in _GLUED_OK or (letters == "k" and next_char == "K" and len(literal) == 1):
             return ce + len(letters)  # "5G", "4K", "H5N1"
+    if _first_after_space(text, ce) not in _CLOCK_FIRST:
+        return None
     if _TIME_AFTER_RE.match(text, ce) or ("." in literal and _CLOCK_DECIMAL_RE.match(text, ce)):
         tm = _TIME_AFTER_RE.match(text, ce) or _CLOCK_DECIMAL_RE.match(text, ce)
         return tm.end() if tm else ce
@@ -1226,7 +1376,9 @@ def _first_operand(ctx: _Context, core: re.Match[str]) -> _Operand | None:
     currency = None
     start = cs
     if core.lastgroup == "digits":
-        cb = _CUR_BEFORE_RE.search(text, max(ctx.consumed, cs - 6), cs)
+        lo = max(ctx.consumed, cs - 6)
+        # Every match ends, up to a space or a final newline, with a symbol or a code's last character.
+        cb = _CUR_BEFORE_RE.search(text, lo, cs) if not _CUR_LAST.isdisjoint(text[max(lo, cs - 3) : cs]) else None
         if cb is not None:
             currency = _CUR_SYMBOLS.get(
                 re.sub(r"\s", "", (cb.group("sym") or cb.group("code") or "").lower())
@@ -1252,7 +1404,7 @@ def _hyphen_compound(text: str, d: _Draft) -> int | None:
     first = d.first
     if first.unit is not None or first.currency is not None or first.kind not in ("digits", "words", "aword"):
         return None
-    hm = _HYPHEN_WORD_RE.match(text, first.end)
+    hm = _HYPHEN_WORD_RE.match(text, first.end) if text[first.end : first.end + 1] in ("-", "\u2011") else None
     if hm is None:
         return None
     parts = hm.group("w").replace("\u2011", "-").split("-")
@@ -1286,6 +1438,8 @@ def _range(ctx: _Context, d: _Draft) -> int | None:
     first = d.first
     if d.unit is not None or d.strong or d.post_qualifier or d.hyphen_counted:
         return None
+    if _first_after_space(text, first.end) not in _RANGE_SEP_FIRST:
+        return None
     rsep = _RANGE_SEP_RE.match(text, first.end)
     if rsep is None:
         return None
@@ -1299,7 +1453,7 @@ def _range(ctx: _Context, d: _Draft) -> int | None:
     is_dash = sep in ("-", "\u2013", "\u2014", "\u2011")
     opener_m = _OPENER_RE.search(text, max(ctx.consumed, first.start - 10), first.start)
     opener = opener_m.group("o").lower() if opener_m else None
-    prev = ctx.tokens_before(opener_m.start() if opener_m else first.start)
+    prev, _ = ctx.tail_before(opener_m.start() if opener_m else first.start)
     pw = prev[-1].lower() if prev else ""
     if _year_like(first) and is_dash and second.plain_int and len(second.core_text) == 2:
         return second.end  # "2023-24"
@@ -1351,6 +1505,8 @@ def _out_of(text: str, d: _Draft) -> None:
         return
     if d.first.currency is not None:
         return
+    if not text[d.end : d.end + 1].isspace() or _first_after_space(text, d.end) not in _OUT_OF_FIRST:
+        return
     om = _OUT_OF_RE.match(text, d.end)
     if om is None:
         return
@@ -1366,7 +1522,7 @@ def _out_of(text: str, d: _Draft) -> None:
 def _post_qualifier(text: str, d: _Draft) -> None:
     if d.post_qualifier is not None:
         return
-    pq = _POST_QUAL_RE.match(text, d.end)
+    pq = _POST_QUAL_RE.match(text, d.end) if _first_after_space(text, d.end) in _POST_QUAL_FIRST else None
     if pq is not None:
         key = _key(pq.group("m"))
         d.post_qualifier = _POST_QUAL.get(key)
@@ -1378,8 +1534,9 @@ def _qualifier_before(ctx: _Context, d: _Draft) -> None:
     span_start = d.opener.start() if d.opener is not None else d.first.start
     lo = max(ctx.consumed, span_start - _QUALIFIER_REACH)
     qualifier = None
-    qm = _QUAL_BEFORE_RE.search(text, lo, span_start) if _qualifier_may_end(text, lo, span_start) else None
-    if qm is None:
+    qual_may, filler_may = _qualifier_gates(text, lo, span_start)
+    qm = _QUAL_BEFORE_RE.search(text, lo, span_start) if qual_may else None
+    if qm is None and filler_may:
         fm = _FILLER_BEFORE_RE.search(text, lo, span_start)
         if fm is not None:  # "more than a total of 300" / "about just 300"
             qm = _QUAL_BEFORE_RE.search(text, max(ctx.consumed, fm.start() - _QUALIFIER_REACH), fm.start())
@@ -1400,12 +1557,12 @@ def _not_a_count(ctx: _Context, d: _Draft) -> bool:
     """Labels, dates, years and idioms that look like figures."""
     text = ctx.text
     first = d.first
-    prev = ctx.tokens_before(d.start)
+    prev, _ = ctx.tail_before(d.start)
     pw = prev[-1] if prev else ""
     lpw = pw.lower()
-    nxt = ctx.next_word(d.end)
     bare = first.kind == "digits" and first.scale == 1.0 and first.currency is None and d.unit is None
     if bare and d.qualifier is None and "," not in first.core_text:
+        nxt = ctx.next_word(d.end)
         plural_next = bool(nxt) and nxt[0].islower() and _is_plural(nxt)
         if lpw in _LABEL_WORDS and not (pw.islower() and plural_next):
             return True  # "Article 4", "section 2", "No. 10", "day 5 of the trial"
@@ -1423,7 +1580,7 @@ def _not_a_count(ctx: _Context, d: _Draft) -> bool:
         second = d.second
         year_pair = second is None or _year_like(second)
         if year_pair and d.qualifier not in _YEAR_BREAKING_QUALIFIERS:
-            head = _scan_np(text, d.end).head or ""
+            head = _scan_np(text, d.end, tokens=ctx.tokens).head or ""
             plural_next = head[:1].islower() and _is_plural(head) and head.lower() not in _YEAR_PLURALS
             if pw in _MONTHS or lpw in _BEFORE_YEAR or not plural_next:
                 return True  # "in 2024", "June 2024", "the 2024 elections", "from 2020 to 2024"
@@ -1439,15 +1596,47 @@ def _not_a_count(ctx: _Context, d: _Draft) -> bool:
 
 
 def _year_like(op: _Operand) -> bool:
-    return op.plain_int and op.core_text.isdigit() and len(op.core_text) == 4 and 1000 <= op.raw <= 2100
+    return len(op.core_text) == 4 and op.plain_int and op.core_text.isdigit() and 1000 <= op.raw <= 2100
 
 
 # ----------------------------------------------------------------------------------------------------------
 # What is counted and what happened to it
 
 
-def _np_ends(text: str, pos: int) -> bool:
-    tok = _TOKEN_RE.search(text, pos, min(len(text), pos + 40))
+# What the noun-phrase and event scans ask about a token, by token text: (lower-cased, a function or number
+# word, an event noun, may start an event phrase, participle, adverb, possessive, plural, auxiliary (see
+# _AUX), a clause break (see _WINDOW_BREAK)). A pure function of one word, so kept across sentences (see
+# _WORD_CACHE_MAX). _EVENT_RE is slow to fail, and an event phrase matched at a token starts with a word of
+# _EVENT_FIRST_WORDS followed by a space, a hyphen or a character that is no letter: a token of plain ASCII
+# letters outside that set cannot start one (any other letter might match an ASCII one under IGNORECASE).
+_WordInfo = tuple[str, bool, bool, bool, bool, bool, bool, bool, bool, bool]
+_WORD_INFO: dict[str, _WordInfo] = {}
+
+
+def _word_info(t: str) -> _WordInfo:
+    info = _WORD_INFO.get(t)
+    if info is None:
+        lw = t.lower()
+        info = (
+            lw,
+            lw in _STOP or lw in _NUMBER_WORDS,
+            lw in _EVENT_NOUNS,
+            not (lw.isascii() and lw.isalpha() and lw not in _EVENT_FIRST_WORDS),
+            _is_participle(lw),
+            _is_adverb(lw),
+            lw.endswith(("'s", "\u2019s")),
+            _is_plural(lw),
+            lw in _AUX,
+            lw in _WINDOW_BREAK,
+        )
+        if len(_WORD_INFO) >= _WORD_CACHE_MAX:
+            _WORD_INFO.clear()
+        _WORD_INFO[t] = info
+    return info
+
+
+def _np_ends(text: str, pos: int, tokens: re.Pattern[str] = _TOKEN_RE) -> bool:
+    tok = tokens.search(text, pos, min(len(text), pos + 40))
     if tok is None:
         return True
     t = tok.group()
@@ -1457,7 +1646,7 @@ def _np_ends(text: str, pos: int) -> bool:
     return lw in _STOP or lw in _AUX or _is_participle(lw) or _is_adverb(lw)
 
 
-def _scan_np(text: str, pos: int, lowercase_only: bool = False) -> _NP:
+def _scan_np(text: str, pos: int, lowercase_only: bool = False, tokens: re.Pattern[str] = _TOKEN_RE) -> _NP:
     """Head noun after a figure, skipping modifiers ("4,000 North Korean soldiers" → soldiers)."""
     head: str | None = None
     head_plural = False
@@ -1465,41 +1654,43 @@ def _scan_np(text: str, pos: int, lowercase_only: bool = False) -> _NP:
     prev_mod: str | None = None
     end = pos
     seen = 0
-    for tok in _TOKEN_RE.finditer(text, pos, min(len(text), pos + 120)):
+    for tok in tokens.finditer(text, pos, min(len(text), pos + 120)):
         t = tok.group()
         if not t[0].isalpha():
             break
-        lw = t.lower()
-        if lw in _STOP or lw in _NUMBER_WORDS:
+        lw, stop, event_noun, may_event, participle, adverb, possessive, plural, _, _ = (
+            _WORD_INFO.get(t) or _word_info(t)
+        )
+        if stop:
             if lw in ("and", "or") and head is None and prev_mod is not None:
                 prev_mod = None  # "highly motivated and well-prepared soldiers"
                 continue
             break
-        if lw not in _EVENT_NOUNS:
+        if not event_noun and may_event:
             em = _EVENT_RE.match(text, tok.start())
             if em is not None:
                 if head is not None:
                     break  # "one person died"
-                if _np_ends(text, em.end()):
+                if _np_ends(text, em.end(), tokens):
                     return _NP(None, None, em.end(), _EVENT_PHRASES[_key(em.group("e"))])  # "112 killed in"
         if head is not None:
-            if _is_participle(lw) or _is_adverb(lw) or lw.endswith(("'s", "\u2019s")):
+            if participle or adverb or possessive:
                 break
-            if head_plural and not _is_plural(lw) and lw not in _EVENT_NOUNS:
+            if head_plural and not plural and not event_noun:
                 break  # "3 million people live ..."
         seen += 1
         if seen > MAX_MODIFIERS + 1:
             break
-        if head is None and (_is_adverb(lw) or (_is_participle(lw) and lw not in _EVENT_NOUNS)):
+        if head is None and (adverb or (participle and not event_noun)):
             prev_mod = lw
             continue
-        if lw.endswith(("'s", "\u2019s")) or (lowercase_only and not t[0].islower()) or t in _MONTHS:
+        if possessive or (lowercase_only and not t[0].islower()) or t in _MONTHS:
             break
         if head is not None:
             modifier = head.lower() if head[0].islower() else None
         elif prev_mod is not None and t[0].islower():
             modifier = prev_mod
-        head, head_plural, end, prev_mod = t, _is_plural(lw), tok.end(), lw
+        head, head_plural, end, prev_mod = t, plural, tok.end(), lw
     if head is not None and len(head) > 1 and head.isupper():
         head = None  # an acronym after a number is usually a name ("20 NATO")
     event = None
@@ -1511,7 +1702,7 @@ def _scan_np(text: str, pos: int, lowercase_only: bool = False) -> _NP:
     return _NP(head, modifier, end, event)
 
 
-def _event_after(text: str, pos: int, in_aside: bool = False) -> str | None:
+def _event_after(text: str, pos: int, in_aside: bool = False, token_re: re.Pattern[str] = _TOKEN_RE) -> str | None:
     """What happened to the counted things, read from the words after them ("were killed").
 
     ``in_aside`` lets the window pass the comma closing an aside that holds the figure. An event led by an
@@ -1521,25 +1712,25 @@ def _event_after(text: str, pos: int, in_aside: bool = False) -> str | None:
     direct: str | None = None
     aux_run = False
     index = 0
-    p = pos
+    tokens = token_re.finditer(text, pos)  # restarted wherever the scan jumps ahead
     while index < _EVENT_WINDOW:
-        tok = _TOKEN_RE.search(text, p)
+        tok = next(tokens, None)
         if tok is None:
             break
         t = tok.group()
         if t == ",":
             if in_aside:
                 in_aside = False  # the figure sits in "including 20 children, were killed": read on
-                p = tok.end()
                 continue
             aside = _ASIDE_RE.match(text, tok.start())
             if aside is None:
                 break
-            p = aside.end()  # "112 people, including 20 children, were killed"
+            tokens = token_re.finditer(text, aside.end())  # "112 people, including 20 children, were killed"
             continue
         if not t[0].isalpha():
             break
-        em = _EVENT_RE.match(text, tok.start())
+        lw, _, _, may_event, _, adverb, _, _, aux, window_break = _WORD_INFO.get(t) or _word_info(t)
+        em = _EVENT_RE.match(text, tok.start()) if may_event else None
         if em is not None:
             ev = _EVENT_PHRASES[_key(em.group("e"))]
             if aux_run:
@@ -1547,23 +1738,46 @@ def _event_after(text: str, pos: int, in_aside: bool = False) -> str | None:
             if index == 0:
                 direct = ev
             aux_run = False
-            p = em.end()
+            if em.end() != tok.end():
+                tokens = token_re.finditer(text, em.end())
             index += 1
             continue
-        lw = t.lower()
-        if lw in _AUX or _is_adverb(lw):
+        if aux or adverb:
             aux_run = True
         elif lw in ("and", "or") and direct is None and (coord := _COORD_FIGURE_RE.match(text, tok.end())):
-            p = coord.end()  # "2,000 soldiers and 500 civilians were killed": the predicate is shared
+            tokens = token_re.finditer(text, coord.end())  # "2,000 soldiers and 500 civilians were killed"
             index += 1
             continue
-        elif lw in _WINDOW_BREAK:
+        elif window_break:
             break
         else:
             aux_run = False
-        p = tok.end()
         index += 1
     return direct
+
+
+_LOOKBACK_DROPPED = ("a", "an", "the", "some", "just", "only")
+# The last words (after _LOOKBACK_DROPPED) for which _lookback can find a link.
+_LOOKBACK_LAST = frozenset(["fined", "to", "at", "from", "by", "of", "worth"]) | _RISE_VERBS | _FALL_VERBS | _LINK_VERBS
+
+
+def _lookback_may_link(tokens: list[str], complete: bool = True) -> bool:
+    """False when ``_lookback(_clause_tail(tokens))`` is None for certain: the clause ends without one of
+    the words _lookback starts from. Most figures have no such word, and this spares copying the clause.
+    ``tokens`` may be only the end of the list (``complete`` False); what it cannot tell is answered True."""
+    i = len(tokens) - 1
+    while i >= 0 and tokens[i].lower() in _LOOKBACK_DROPPED:
+        i -= 1
+    if i < 0:
+        return not complete
+    last = tokens[i]
+    if last in _CLAUSE_PUNCT:
+        return False
+    if last.lower() in _LOOKBACK_LAST:
+        return True
+    if i == 0:
+        return not complete and last[:1].isupper()  # the token before might be "fined"
+    return last[:1].isupper() and tokens[i - 1].lower() == "fined"
 
 
 def _lookback(tokens: list[str]) -> tuple[str, str, str | None] | None:
@@ -1572,7 +1786,7 @@ def _lookback(tokens: list[str]) -> tuple[str, str, str | None] | None:
     Returns (counted, measure stem, event) or None.
     """
     toks = list(tokens)
-    while toks and toks[-1].lower() in ("a", "an", "the", "some", "just", "only"):
+    while toks and toks[-1].lower() in _LOOKBACK_DROPPED:
         toks.pop()
     if not toks:
         return None
@@ -1657,47 +1871,47 @@ def _is_prison_term(text: str, end: int, prev: list[str]) -> bool:
                                                          and low[-2] in _SENTENCE_PREV))  # fmt: skip
 
 
-def _describe(ctx: _Context, d: _Draft) -> _Found | None:
+def _describe(ctx: _Context, d: _Draft) -> Quantity | None:
     """Fill counted noun, event and unit; None when a bare "one" turns out to be a pronoun."""
     text = ctx.text
     first = d.first
     unit = d.unit
     currency = first.currency
     money_or_pct = currency is not None or unit in ("%", "pp", "bp")
-    prev = ctx.tokens_before(d.start)
+    prev, complete = ctx.tail_before(d.start)  # the last three tokens at least
     counted: str | None = None
     stem: str | None = None
     event: str | None = None
     np_end = d.end
     if d.age:
-        np = _scan_np(text, d.end)
+        np = _scan_np(text, d.end, tokens=ctx.tokens)
         counted = _normalise_counted(np.head) if np.head else "person"
-        return _make(d, "year", counted, f"{counted} age")
+        return _make(ctx, d, "year", counted, f"{counted} age")
     if unit is not None and not money_or_pct:
         if unit in _DURATIONS and _is_prison_term(text, d.end, prev):
-            return _make(d, unit, "sentence", "sentence")
-        return _make(d, unit, None, None)
-    of_whom = _OF_WHOM_RE.match(text, d.end)
+            return _make(ctx, d, unit, "sentence", "sentence")
+        return _make(ctx, d, unit, None, None)
+    of_whom = _OF_WHOM_RE.match(text, d.end) if _first_after_space(text, d.end) in _OF_WHOM_FIRST else None
     if of_whom is not None:
         counted = ctx.found[-1].counted if ctx.found else None  # "2,000 demonstrators, 30 of whom were ..."
         np_end = of_whom.end()
     elif d.hyphen_counted is not None:
         counted = d.hyphen_counted
     else:
-        np = _scan_np(text, d.end)
+        np = _scan_np(text, d.end, tokens=ctx.tokens)
         if money_or_pct and np.head is None:
             im = _IN_OF_RE.match(text, d.end)  # "$4.5 billion in revenue", "12% of voters"
-            np = _scan_np(text, im.end(), lowercase_only=True) if im else np
+            np = _scan_np(text, im.end(), True, ctx.tokens) if im else np
             if np.head is not None and np.head.lower() in _TIME_NOUNS:
                 np = _NP(None, None, d.end, None)  # "€12.5bn in the third quarter"
         elif np.head is None and np.event is None:
             om = _OF_NP_RE.match(text, d.end)  # "12 of the victims"
             if om is not None:
-                np = _scan_np(text, om.end(), lowercase_only=True)
+                np = _scan_np(text, om.end(), True, ctx.tokens)
         if np.head is not None and np.head.lower() in _CHANGE_NOUNS and money_or_pct:
             event = _CHANGE_NOUNS[np.head.lower()]  # "a 12% rise in sales"
             im = _IN_OF_RE.match(text, np.end)
-            np = _scan_np(text, im.end(), lowercase_only=True) if im else _NP(None, None, np.end, None)
+            np = _scan_np(text, im.end(), True, ctx.tokens) if im else _NP(None, None, np.end, None)
         np_end = max(np.end, d.end)
         if np.head is not None:
             lh = np.head.lower()
@@ -1718,14 +1932,17 @@ def _describe(ctx: _Context, d: _Draft) -> _Found | None:
         elif np.event is not None:
             event = np.event
     if event is None:
-        event = _event_after(text, np_end, bool(prev) and prev[-1].lower() in ("including", "among"))
+        event = _event_after(text, np_end, bool(prev) and prev[-1].lower() in ("including", "among"), ctx.tokens)
     if event is None:
         lo = max(0, d.start - 45)
         am = _ACTIVE_RE.search(text, lo, d.start) if _active_may_end(text, lo, d.start) else None
         if am is not None:
             event = _ACTIVE_EVENTS[_key(am.group("e"))]  # "the quake killed 112 people"
     if counted is None or event is None:
-        lb = _lookback(_clause_tail(prev))
+        lb = None
+        if _lookback_may_link(prev, complete):
+            clause = _clause_tail(prev)  # a new list when the clause starts within ``prev``
+            lb = _lookback(clause if clause is not prev or complete else _clause_tail(ctx.tokens_before(d.start)))
         if lb is not None:
             if counted is None:
                 counted, stem = lb[0], lb[1]
@@ -1750,13 +1967,18 @@ def _describe(ctx: _Context, d: _Draft) -> _Found | None:
         measure: str | None = f"{stem} {event}" if event else stem
     else:
         measure = event
-    return _make(d, currency or unit, counted, measure)
+    return _make(ctx, d, currency or unit, counted, measure)
 
 
-def _make(d: _Draft, unit: str | None, counted: str | None, measure: str | None) -> _Found:
+def _make(ctx: _Context, d: _Draft, unit: str | None, counted: str | None, measure: str | None) -> Quantity:
     low = d.first.value
     high = d.second.value if d.second is not None else low
-    return _Found(d.start, d.end, low, high, d.qualifier, unit, counted, measure, d.out_of)
+    lo, hi = _interval(d.qualifier, low, high)
+    base = ctx.base
+    return Quantity(  # positional, in field order: keywords cost more in this hot spot
+        base + d.start, base + d.end, ctx.text[d.start : d.end], low, high, lo, hi, d.qualifier, unit, counted, measure,
+        d.out_of,
+    )
 
 
 def _comma_age(ctx: _Context, d: _Draft) -> bool:
@@ -1765,11 +1987,11 @@ def _comma_age(ctx: _Context, d: _Draft) -> bool:
         return False
     if ctx.text[d.end : d.end + 1] != ",":
         return False
-    prev = ctx.tokens_before(d.start)
+    prev, _ = ctx.tail_before(d.start)
     return len(prev) >= 2 and prev[-1] == "," and prev[-2][:1].isupper() and prev[-2].isalpha()
 
 
-def _analyse(ctx: _Context, core: re.Match[str]) -> tuple[_Found | None, int]:
+def _analyse(ctx: _Context, core: re.Match[str]) -> tuple[Quantity | None, int]:
     """Decide what one number is. Returns (figure or None, position up to which the text is used up)."""
     text = ctx.text
     if core.lastgroup == "digits":
@@ -1786,7 +2008,7 @@ def _analyse(ctx: _Context, core: re.Match[str]) -> tuple[_Found | None, int]:
     first = _first_operand(ctx, core)
     if first is None:
         return None, core.end()
-    d = _Draft(first=first, start=first.start, end=first.end, unit=first.unit)
+    d = _Draft(first, first.start, first.end, None, None, None, None, first.unit)  # positional: faster
     skip = _hyphen_compound(text, d)
     if skip is None:
         skip = _range(ctx, d)
@@ -1797,14 +2019,14 @@ def _analyse(ctx: _Context, core: re.Match[str]) -> tuple[_Found | None, int]:
     _qualifier_before(ctx, d)
     if _not_a_count(ctx, d):
         return None, d.end
-    prev_word = "".join(ctx.tokens_before(d.start)[-1:]).lower()
+    prev_word = "".join(ctx.tail_before(d.start)[0][-1:]).lower()
     if d.unit is None and prev_word == "magnitude":
         d.unit = "magnitude"  # "magnitude 7.8"
         mg = _MAGNITUDE_BEFORE_RE.search(text, max(ctx.consumed, d.start - 12), d.start)
         if mg is not None and d.qualifier is None:
             d.start = mg.start()
     elif d.unit is None and first.currency is None and "." in first.digits and 0 < first.value < 10:
-        head = (_scan_np(text, d.end).head or "").lower()
+        head = (_scan_np(text, d.end, tokens=ctx.tokens).head or "").lower()
         if head in _QUAKE_NOUNS or (prev_word in _MEASURED and _QUAKE_RE.search(text)):
             d.unit = "magnitude"  # "a 7.1 aftershock", "the earthquake, which measured 7.8"
     elif d.unit is None and first.currency is None and prev_word == "aged":
@@ -1826,30 +2048,46 @@ def find_quantities(text: str, base: int = 0) -> tuple[Quantity, ...]:
     """Every figure in ``text`` as Quantity records with offsets ``base + position`` (see module doc)."""
     if not text:
         return ()
-    words = _lower_words(text)
-    has_digit = _DIGIT_RE.search(text) is not None
-    if not has_digit and (
-        _HAS_WORD_NUMBER_RE.search(text) is None if words is None else _HAS_WORD_NUMBER_SET.isdisjoint(words)
-    ):
-        return ()
-    ctx = _Context(text, 0, [])
+    ascii_text = text.isascii()
+    has_digit = (_DIGIT_ASCII_RE if ascii_text else _DIGIT_RE).search(text) is not None
+    wstarts: list[int] = []
+    odd = _odd_letters(text)
+    if odd:
+        if not has_digit and _HAS_WORD_NUMBER_RE.search(text) is None:
+            return ()
+    else:
+        # Tests on the lower-cased text: whole runs of ASCII letters there are the words the patterns match.
+        spaced = " " + text.lower()
+        if not has_digit and _HAS_WORD_NUMBER_LOW_RE.search(spaced) is None:
+            return ()
+        wstarts = _word_starts(spaced)
+    ctx = _Context(text, base, 0, [])
+    if ascii_text and _plain_ascii(text):
+        ctx.tokens = _TOKEN_ASCII_RE
+    core_digits = _CORE_DIGITS_ASCII_RE if ascii_text else _CORE_DIGITS_RE
     pos = 0
-    # _CORE_RE.search tries every position; trying only the places a match can start is much faster.
-    # Without number words only the digits branch can match, and it can only start at a digit.
-    digits_only = words is not None and _CORE_WORD_SET.isdisjoint(words)
-    starts = _core_starts(text) if words is not None and not digits_only else []
+    # _CORE_RE.search tries every position; trying only the places a match can start is much faster. At a
+    # digit only the digits branch can match: _CORE_DIGITS_RE finds the next such match, and the other
+    # branches are tried at the word starts before it.
     k = 0
+    digit_core: re.Match[str] | None = None  # the first digits match at or after the last search
+    digits_left = has_digit
     while True:
-        core = None
-        if digits_only:
-            dm = _DIGIT_RE.search(text, pos)
-            core = _CORE_DIGITS_RE.search(text, dm.start()) if dm is not None else None
-        elif words is None:
+        if odd:
             core = _CORE_RE.search(text, pos)
         else:
-            while k < len(starts) and starts[k] < pos:
+            if digits_left and (digit_core is None or digit_core.start() < pos):
+                digit_core = core_digits.search(text, pos)
+                digits_left = digit_core is not None
+            core = digit_core if digits_left else None
+            limit = digit_core.start() if digit_core is not None and digits_left else len(text)
+            while k < len(wstarts) and wstarts[k] < pos:
                 k += 1
-            while k < len(starts) and (core := _CORE_RE.match(text, starts[k])) is None:
+            while k < len(wstarts) and wstarts[k] < limit:
+                word_core = _CORE_RE.match(text, wstarts[k])
+                if word_core is not None:
+                    core = word_core
+                    break
                 k += 1
         if core is None:
             break
@@ -1862,28 +2100,10 @@ def find_quantities(text: str, base: int = 0) -> tuple[Quantity, ...]:
             IndexError,
         ):  # pragma: no cover - never raise on odd text
             item, skip_to = None, core.end()
-        if item is not None and item.start >= ctx.consumed and item.end > item.start:
+        if item is not None and item.start - base >= ctx.consumed and item.end > item.start:
             ctx.found.append(item)
-            ctx.consumed = item.end
+            ctx.consumed = item.end - base
         # a run of number words may be only partly used ("one two three"): search again after the used part
         pos = max(skip_to, core.start() + 1)
         ctx.consumed = max(ctx.consumed, pos)
-    return tuple(_to_quantity(text, base, f) for f in ctx.found)
-
-
-def _to_quantity(text: str, base: int, f: _Found) -> Quantity:
-    low, high = _interval(f.qualifier, f.low_value, f.high_value)
-    return Quantity(
-        start=base + f.start,
-        end=base + f.end,
-        text=text[f.start : f.end],
-        value_low=f.low_value,
-        value_high=f.high_value,
-        low=low,
-        high=high,
-        qualifier=f.qualifier,
-        unit=f.unit,
-        counted=f.counted,
-        measure=f.measure,
-        out_of=f.out_of,
-    )
+    return tuple(ctx.found)

@@ -217,18 +217,59 @@ _WS_RE = re.compile(r"\s+")
 
 # Searched in the slice before a position: the lookbehind skips starts inside a word (the leftmost
 # match never starts there), which saves re from retrying every suffix of the word.
-_PREV_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\.?(['\u2019]s?)?[ \t(]*$")
+# The letters are taken possessively: giving some back never helps, as a letter cannot start what follows.
+_PREV_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]++)\.?(['\u2019]s?)?[ \t(]*$")
 _NEXT_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Regex alternation of lower-case literal phrases as a trie ("w(?:ere|as)"), longest first; a space
+    matches any run of whitespace.
+
+    re tries the alternatives of a group one by one, so a flat list costs a failed attempt per phrase at
+    every position, the trie a few. The phrases that match at one position are prefixes of each other (two
+    different characters of lower-case phrases never match the same character, a space never matches what
+    a letter matches), and at every node the longer continuations come first, as in the flat list sorted
+    longest first."""
+    root: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        assert phrase == phrase.lower(), phrase
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+# Tense markers: "f" future, "p" past. Each list is one trie; no phrase of a list is a prefix of another
+# one that ends at a word boundary, so the trie finds what the plain alternation of the phrases finds. The
+# lookahead only restates that every marker but "'ll" starts with a word character, which lets re give up
+# at once at the end of a word.
+_FUTURE_MARKERS = [
+    "will", "shall", "won't", "won\u2019t", "upcoming", "forthcoming", "plan to", "plans to", "intend to",
+    "intends to", "is to", "are to",
+    *(f"{v} {w}" for v in ("is", "are", "am")
+      for w in ("due", "set", "scheduled", "expected", "slated", "poised", "going")),
+    *(f"{v} {w}" for v in ("scheduled", "slated", "planned", "due", "expected") for w in ("for", "to", "on", "in")),
+]
+_PAST_AUX = ["was", "were", "had", "did", "said"]
+_PAST_VERBS = """began came went took made gave held met fell rose struck sent told left won lost found broke brought
+saw led fled fought spent sold paid became ran sank shook hit""".split()
 _FUTURE_RE = re.compile(
-    r"\b(?:(?P<f>will|shall|won['\u2019]t|(?:is|are|am)\s+(?:due|set|scheduled|expected|slated|poised|going)|"
-    r"(?:scheduled|slated|planned|due|expected)\s+(?:for|to|on|in)|plans?\s+to|intends?\s+to|upcoming|"
-    r"forthcoming|(?:is|are)\s+to)|(?P<p>was|were|had|did|said|(?<!be\s)(?<!been\s)(?:began|came|went|took|"
-    r"made|gave|held|met|fell|rose|struck|sent|told|left|won|lost|found|broke|brought|saw|led|fled|fought|spent|"
-    r"sold|paid|became|ran|sank|shook|hit|\w\w+ed)))\b|"
-    r"(?P<f2>['\u2019]ll)\b",
+    rf"\b(?=\w)(?:(?P<f>{_alternation(_FUTURE_MARKERS)})|(?P<p>{_alternation(_PAST_AUX)}|(?<!be\s)(?<!been\s)"
+    rf"(?:{_alternation(_PAST_VERBS)}|\w\w+ed)))\b|(?P<f2>['\u2019]ll)\b",
     re.I,
 )
-_CLAUSE_BREAK_RE = re.compile(r"[,;:\u2014\u2013]")
+# For lower-cased text without the letters that match an ASCII one under IGNORECASE without lower-casing
+# to it ("\u0130", "\u0131", "\u017f"): matching case-sensitively there finds the same matches.
+_FUTURE_LOW_RE = re.compile(_FUTURE_RE.pattern)
 _PREFIX_RE = re.compile(
     r"(?:\b(?P<w>[Ss]ince|[Ee]ver\s+since|[Uu]ntil|[Uu]p\s+until|[Tt]ill|[Bb]y|[Tt]hrough|[Bb]efore|[Pp]rior\s+to|"
     r"[Aa]fter)\s+|\b(?P<h>[Pp]re|[Pp]ost)-)$"
@@ -236,6 +277,8 @@ _PREFIX_RE = re.compile(
 _PREFIX_MOD = {"since": "since", "ever since": "since", "until": "until", "up until": "until",
                "till": "until", "by": "until", "through": "until", "before": "before", "prior to": "before",
                "after": "after", "pre": "before", "post": "after"}
+# The last word of every _PREFIX_RE match ("ever since", "prior to", "pre-"); see _pre_word.
+_PREFIX_LAST = frozenset(w.split()[-1] for w in _PREFIX_MOD)
 _RANGE_GAP_RE = re.compile(r"^\s*(?:(?P<dash>[-\u2013\u2014])|(?P<w>to|until|till|through|and))\s*$")
 _RANGE_PRE_RE = re.compile(r"\b(?P<w>[Ff]rom|[Bb]etween)\s+$")
 
@@ -266,22 +309,26 @@ class _M:
     optional words in front with a second regex anchored at the core's start.
     """
 
-    __slots__ = ("core", "pre")
+    __slots__ = ("core", "core_names", "pre", "pre_names")
 
-    def __init__(self, core: re.Match[str], pre: re.Match[str] | None) -> None:
+    def __init__(self, core: re.Match[str], pre: re.Match[str] | None, core_names: frozenset[str],
+                 pre_names: frozenset[str]) -> None:
         self.core = core
         self.pre = pre
+        # The group names of the two patterns, given rather than looked up on every access.
+        self.core_names = core_names
+        self.pre_names = pre_names if pre is not None else frozenset()
 
     def __getitem__(self, name: str) -> Any:
-        if self.pre is not None and name in self.pre.re.groupindex:
-            return self.pre[name]
-        return self.core[name] if name in self.core.re.groupindex else None
+        if name in self.pre_names:
+            return self.pre[name]  # type: ignore[index]
+        return self.core[name] if name in self.core_names else None
 
     def start(self, name: str | None = None) -> int:
         if name is None:
             return self.pre.start() if self.pre is not None else self.core.start()
-        if self.pre is not None and name in self.pre.re.groupindex:
-            return self.pre.start(name)
+        if name in self.pre_names:
+            return self.pre.start(name)  # type: ignore[union-attr]
         return self.core.start(name)
 
     def end(self) -> int:
@@ -433,9 +480,17 @@ def _is_count_follower(text: str, pos: int) -> bool:
 def _tense(text: str, pos: int) -> str | None:
     """ "future" or "past" from the nearest tense marker before ``pos`` in the clause, else None."""
     tense = None
-    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, max(0, pos - 100), pos)]
-    start = breaks[-1] if breaks else max(0, pos - 100)
-    for m in _FUTURE_RE.finditer(text, start, pos):
+    lo = max(0, pos - 100)
+    find = text.rfind  # the clause starts after the last break: , ; : \u2014 \u2013
+    start = max(lo, find(",", lo, pos) + 1, find(";", lo, pos) + 1, find(":", lo, pos) + 1,
+                find("\u2014", lo, pos) + 1, find("\u2013", lo, pos) + 1)
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        matches = _FUTURE_RE.finditer(text, start, pos)
+    else:
+        # The same matches in the lower-cased text (same offsets, as no letter above lower-cases to two),
+        # without the slower case-insensitive matching.
+        matches = _FUTURE_LOW_RE.finditer(text.lower(), start, pos)
+    for m in matches:
         tense = "past" if m.group("p") is not None else "future"
     return tense
 
@@ -682,7 +737,9 @@ def _h_month(m: _M, text: str, p: dt.date | None) -> _Cand | None:
         c = _unresolved(start, m.end(), "month", key if key in ("early", "mid", "late") else None)
         c.yf = (month, None)
         return c
-    mode = _rel_mode(m["rel"]) or ("future" if _future(text, start) else "past")
+    mode = _rel_mode(m["rel"])
+    if mode is None:  # the publication month reads the same either way: no need for the tense
+        mode = "past" if month == p.month or not _future(text, start) else "future"
     y, mo = _resolve_month(month, p, mode)
     b, e = _month_iv(y, mo)
     got = _apply_sub(key, b, e, "month", p)
@@ -1057,7 +1114,9 @@ def _h_weekday(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     mod = _WS_RE.sub(" ", m["sub"].strip().lower()).split(" ")[0] if m["sub"] else None
     if p is None:
         return _unresolved(start, m.end(), "day", mod)
-    mode = _rel_mode(m["rel"]) or ("future" if _future(text, start) else "past")
+    mode = _rel_mode(m["rel"])
+    if mode is None:  # the publication weekday reads the same either way: no need for the tense
+        mode = "past" if wd == p.weekday() or not _future(text, start) else "future"
     if mode == "this" and _future(text, start):
         mode = "future"
     d = _resolve_weekday(wd, p, mode)
@@ -1105,24 +1164,50 @@ def _h_qh(m: _M, text: str, p: dt.date | None) -> _Cand | None:
 # gate is a loose superset of its words: a pattern that starts with a character class, which re scans
 # fast, or plain substring tests, which are faster still.
 _DIGIT_GATE = re.compile(r"\d")
-_MONTH_GATE = re.compile(r"[JFMASOND][aepuco][nbrylgptvc]")
+_ASCII_DIGIT_GATE = re.compile("[0-9]")  # the same for ASCII text, and faster
 _PAST_GATE = re.compile(r"[PpLl]ast")
 _WEEKDAY_GATE = re.compile(r"[MTWFS][a-z]{2,5}day")
-_DIGIT, _MONTH, _SEASON, _UNIT, _PAST, _AGO, _WEEKDAY_G, _DAYWORD = (1 << i for i in range(8))
+# A month name or abbreviation as the month patterns other than _MRANGE_RE read it (a capital of the class
+# and a tail). _MRANGE_RE can glue its first month to the next word ("Januaryto"), but its second month is
+# a month name (_MONTH_NAME_GATE).
+_MONTH_TOKEN_GATE = re.compile(
+    rf"[ADFJMNOS](?<!\w.)(?:{_alternation((_MONTH_TAILS + '|' + _MONTH_ABBR_TAILS).split('|'))})\b"
+)
+_UNIT_GATE = re.compile(r"\s(?:year|month|weekend|week)\b")  # the unit of _REL_RE and _ANA2_RE
+_NUMERIC_GATE = re.compile(r"\d[/.]\d{1,2}[/.]\d")
+_SPAN_GATE = re.compile(r"\d\s?[-\u2013\u2014/]\s?\d")
+_MONTH_NAME_GATE = re.compile(_MONTH_FULL)
+(_DIGIT, _MONTH_TOKEN, _MONTH_RANGE, _SEASON, _UNIT, _PAST, _AGO, _WEEKDAY_G, _DAYWORD, _ISO_G, _NUMERIC_G,
+ _SPAN_G, _DAY_RANGE_G, _DECADE_G, _QH_G) = (1 << i for i in range(15))
 
 
 def _gates(text: str) -> int:
     """The bits of the gates ``text`` passes."""
     present = 0
-    # The substrings are those the rules' patterns need: the tails of _SEASON_RE and _DAYWORD_RE's words.
-    if _DIGIT_GATE.search(text) is not None:
+    # The substrings are those the rules' patterns need: the tails of _SEASON_RE and _DAYWORD_RE's words,
+    # the separators of dates and ranges.
+    if (_ASCII_DIGIT_GATE if text.isascii() else _DIGIT_GATE).search(text) is not None:
         present |= _DIGIT
-    if _MONTH_GATE.search(text) is not None:
-        present |= _MONTH
-    if ("pring" in text or "ummer" in text or "utumn" in text or "all" in text or "inter" in text
-            or "idsummer" in text or "idwinter" in text):
-        present |= _SEASON
-    if "year" in text or "month" in text or "week" in text:
+        dash = "-" in text or "\u2013" in text or "\u2014" in text
+        if "-0" in text or "-1" in text:
+            present |= _ISO_G
+        if (dash or "/" in text) and _SPAN_GATE.search(text) is not None:
+            present |= _SPAN_G
+        if "Q" in text or "H" in text:
+            present |= _QH_G
+        if ("/" in text or text.count(".") >= 2) and _NUMERIC_GATE.search(text) is not None:
+            present |= _NUMERIC_G  # the same separator twice
+        if dash or "to" in text or "through" in text:
+            present |= _DAY_RANGE_G
+        if "0s" in text:
+            present |= _DECADE_G
+    if _MONTH_TOKEN_GATE.search(text) is not None:
+        present |= _MONTH_TOKEN
+    if ("rom" in text or "etween" in text) and _MONTH_NAME_GATE.search(text) is not None:
+        present |= _MONTH_RANGE
+    if "pring" in text or "ummer" in text or "utumn" in text or "all" in text or "inter" in text:
+        present |= _SEASON  # "idsummer" and "idwinter" hold "ummer" and "inter"
+    if ("year" in text or "month" in text or "week" in text) and _UNIT_GATE.search(text) is not None:
         present |= _UNIT
     if "ast" in text and _PAST_GATE.search(text) is not None:
         present |= _PAST
@@ -1130,25 +1215,103 @@ def _gates(text: str) -> int:
         present |= _AGO
     if "day" in text and _WEEKDAY_GATE.search(text) is not None:
         present |= _WEEKDAY_G
-    if ("esterday" in text or "oday" in text or "omorrow" in text or "night" in text or "morning" in text
-            or "afternoon" in text or "evening" in text):
+    if (("day" in text and ("esterday" in text or "oday" in text)) or "omorrow" in text or "night" in text
+            or "morning" in text or "afternoon" in text or "evening" in text):
         present |= _DAYWORD
     return present
 
+
+# The last words of the context patterns' non-empty matches, each followed by whitespace, a comma or a
+# hyphen up to the core ("in early" + "2024", "Monday, " + "May 5", "pre-" + "2020"); see _pre_word.
+_SUB_LAST = _words("early mid late earlier later of")
+_PRE_LAST: dict[re.Pattern[str], frozenset[str]] = {
+    _DAY_PRE_RE: _words("monday tuesday wednesday thursday friday saturday sunday the"),
+    _SUB_PRE_RE: _SUB_LAST,
+    _MONTH_PRE_RE: _SUB_LAST | _words(_MONTH_CTX.replace("|", " ")) | _words("past coming last next this"),
+    _YEAR_PRE_RE: _SUB_LAST | _words("pre post"),
+    _DECADE_PRE_RE: _SUB_LAST | _words("the"),
+    _SEASON_PRE_RE: _SUB_LAST | _words("in during over through throughout since until till by before after for the "
+                                       "past coming last next this"),
+    _WEEKDAY_PRE_RE: _words("past coming last next this early late on"),
+    _DAYWORD_PRE_RE: _words("early late"),
+}
+# Last words that are the whole match when they end it ("in" of _MONTH_PRE_RE is never preceded by another
+# part): the match, if any, starts at that word, and one attempt there replaces the search of the window.
+_PRE_SINGLE: dict[re.Pattern[str], frozenset[str]] = {
+    _DAY_PRE_RE: _words("monday tuesday wednesday thursday friday saturday sunday"),
+    _SUB_PRE_RE: _words("early mid late earlier later"),
+    _MONTH_PRE_RE: _words(_MONTH_CTX.replace("|", " ")) - {"of"} | _words("last next this"),
+    _YEAR_PRE_RE: _words("early mid late earlier later pre post"),
+    _DECADE_PRE_RE: frozenset(),
+    _SEASON_PRE_RE: frozenset(),
+    _WEEKDAY_PRE_RE: _words("last next this early late"),
+    _DAYWORD_PRE_RE: _words("early late"),
+}
+# ASCII letters and the four letters that match one under IGNORECASE without lower-casing to it.
+_GATE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a")
+
+
+# Longest context read before a core match ("throughout the month of", "the first few months of").
+_PRE_WIDTH = 64
+
+
+def _pre_word(text: str, pos: int, seps: str = ",-") -> tuple[str | None, int]:
+    """The word a context pattern's non-empty match must end with when it ends at ``pos``, and where the
+    word starts.
+
+    Every such match ends with a whole word (it follows a word boundary) and then whitespace or ``seps``.
+    "" when there is no such ending, so only the empty match is possible; None when the word holds a
+    letter that matches an ASCII one under IGNORECASE without lower-casing to it (the caller then runs the
+    pattern)."""
+    j = pos
+    while j > 0 and (text[j - 1].isspace() or text[j - 1] in seps):
+        j -= 1
+    if j == pos:
+        return "", pos
+    k = text.rfind(" ", max(0, j - 24), j) + 1  # mostly a space before the word: all letters up to it
+    word = text[k:j]
+    if not (word.isascii() and word.isalpha() and (k > 0 or j <= 24)):
+        k = j
+        while k > 0 and text[k - 1] in _GATE_LETTERS:
+            k -= 1
+        word = text[k:j]
+    return (word.lower() if word.isascii() else None), k
+
+
+def _context_before(text: str, cs: int, pre_rx: re.Pattern[str]) -> re.Match[str] | None:
+    """``pre_rx.search(text, max(0, cs - _PRE_WIDTH), cs)``, None for an empty match.
+
+    The search tries every position of the window and is slow; the last word before ``cs`` tells when
+    only the empty match is possible, or where the only possible match starts."""
+    lo = max(0, cs - _PRE_WIDTH)
+    word, k = _pre_word(text, cs)
+    if word is not None:
+        if word not in _PRE_LAST[pre_rx]:
+            return None
+        if word in _PRE_SINGLE[pre_rx]:
+            return pre_rx.match(text, k, cs) if k >= lo else None
+        if word == "on" and pre_rx is _WEEKDAY_PRE_RE:  # only "early on" and "late on" end with "on"
+            prev, k = _pre_word(text, k, "")
+            if prev is not None and prev not in ("early", "late"):
+                return None
+    pre = pre_rx.search(text, lo, cs)
+    return None if pre is None or pre.start() == pre.end() else pre
+
+
 _Rule = tuple[int, re.Pattern[str], re.Pattern[str] | None, _Handler]
 _RULES: tuple[_Rule, ...] = (
-    (_DIGIT, _ISO_RE, None, _h_iso),
-    (_DIGIT, _NUMERIC_RE, None, _h_numeric),
-    (_DIGIT | _MONTH, _MD_RE, _DAY_PRE_RE, _h_md),
-    (_DIGIT | _MONTH, _DM_RE, _DAY_PRE_RE, _h_md),
-    (_DIGIT | _MONTH, _MDR_RE, None, _h_day_range),
-    (_DIGIT | _MONTH, _DMR_RE, None, _h_day_range),
-    (_DIGIT | _MONTH, _MONTH_YEAR_RE, _SUB_PRE_RE, _h_month_year),
-    (_MONTH, _MONTH_RE, _MONTH_PRE_RE, _h_month),
-    (_MONTH, _MRANGE_RE, None, _h_month_range),
+    (_DIGIT | _ISO_G, _ISO_RE, None, _h_iso),
+    (_DIGIT | _NUMERIC_G, _NUMERIC_RE, None, _h_numeric),
+    (_DIGIT | _MONTH_TOKEN, _MD_RE, _DAY_PRE_RE, _h_md),
+    (_DIGIT | _MONTH_TOKEN, _DM_RE, _DAY_PRE_RE, _h_md),
+    (_DIGIT | _MONTH_TOKEN | _DAY_RANGE_G, _MDR_RE, None, _h_day_range),
+    (_DIGIT | _MONTH_TOKEN | _DAY_RANGE_G, _DMR_RE, None, _h_day_range),
+    (_DIGIT | _MONTH_TOKEN, _MONTH_YEAR_RE, _SUB_PRE_RE, _h_month_year),
+    (_MONTH_TOKEN, _MONTH_RE, _MONTH_PRE_RE, _h_month),
+    (_MONTH_RANGE, _MRANGE_RE, None, _h_month_range),
     (_DIGIT, _YEAR_RE, _YEAR_PRE_RE, _h_year),
-    (_DIGIT, _YSPAN_RE, None, _h_year_span),
-    (_DIGIT, _DECADE_RE, _DECADE_PRE_RE, _h_decade),
+    (_DIGIT | _SPAN_G, _YSPAN_RE, None, _h_year_span),
+    (_DIGIT | _DECADE_G, _DECADE_RE, _DECADE_PRE_RE, _h_decade),
     (_SEASON, _SEASON_RE, _SEASON_PRE_RE, _h_season),
     (_UNIT, _REL_RE, _SUB_PRE_RE, _h_rel),
     (_UNIT, _ANA2_RE, None, _h_ana2),
@@ -1156,10 +1319,21 @@ _RULES: tuple[_Rule, ...] = (
     (_AGO, _AGO_RE, None, _h_ago),
     (_WEEKDAY_G, _WEEKDAY_RE, _WEEKDAY_PRE_RE, _h_weekday),
     (_DAYWORD, _DAYWORD_RE, _DAYWORD_PRE_RE, _h_dayword),
-    (_DIGIT, _QH_RE, None, _h_qh),
+    (_DIGIT | _QH_G, _QH_RE, None, _h_qh),
 )
-# Longest context read before a core match ("throughout the month of", "the first few months of").
-_PRE_WIDTH = 64
+_Run = tuple[re.Pattern[str], re.Pattern[str] | None, _Handler, frozenset[str], frozenset[str]]
+# The rules to run for each combination of gate bits, built on first use (at most one per combination).
+_RUNS: dict[int, tuple[_Run, ...]] = {}
+
+
+def _runs(present: int) -> tuple[_Run, ...]:
+    runs = _RUNS.get(present)
+    if runs is None:
+        runs = tuple((rx, pre_rx, handler, frozenset(rx.groupindex), frozenset(pre_rx.groupindex if pre_rx else ()))
+                     for need, rx, pre_rx, handler in _RULES if present & need == need)
+        _RUNS[present] = runs
+    return runs
+
 
 # ---------------------------------------------------------------------------------------------
 # Passes over the selected candidates
@@ -1168,6 +1342,8 @@ _PRE_WIDTH = 64
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Keep the longest candidates that do not overlap, then order them by position."""
+    if len(cands) == 1:
+        return list(cands)
     chosen: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
         if all(c.end <= k.start or c.start >= k.end for k in chosen):
@@ -1177,6 +1353,8 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _resolve_anaphora(cands: list[_Cand], p: dt.date | None) -> list[_Cand]:
+    if len(cands) == 1 and cands[0].ana is None:
+        return cands  # nothing to resolve
     out: list[_Cand] = []
     ref: _Cand | None = None
     for c in cands:
@@ -1214,6 +1392,8 @@ _GRAN_ORDER = {g: i for i, g in enumerate(GRANULARITIES)}
 
 def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
     """Join "from A to B", "between A and B" and "A-B" into one interval."""
+    if len(cands) < 2:
+        return cands
     out: list[_Cand] = []
     for c in cands:
         if out:
@@ -1255,7 +1435,10 @@ def _apply_prefixes(text: str, cands: list[_Cand]) -> None:
     floor = 0
     for c in cands:
         if not c.prefixed:
-            m = _PREFIX_RE.search(text, max(floor, c.start - 16), c.start)
+            last = _pre_word(text, c.start)[0]  # the search runs only when a prefix can end there
+            m = None
+            if last is None or last in _PREFIX_LAST:
+                m = _PREFIX_RE.search(text, max(floor, c.start - 16), c.start)
             if m is not None:
                 word = _WS_RE.sub(" ", (m["w"] or m["h"]).lower())
                 c.modifier = _PREFIX_MOD[word]
@@ -1276,19 +1459,11 @@ def find_times(text: str, published: dt.date | None, base: int = 0) -> tuple[Tim
     if not present:
         return ()
     cands: list[_Cand] = []
-    for need, rx, pre_rx, handler in _RULES:
-        if present & need != need:
-            continue
-        if rx is _DECADE_RE and "0s" not in text:
-            continue  # the one rule whose scan is slow and which cannot match without "0s"
+    for rx, pre_rx, handler, core_names, pre_names in _RUNS.get(present) or _runs(present):
         for core in rx.finditer(text):
             try:
-                pre = None
-                if pre_rx is not None:
-                    pre = pre_rx.search(text, max(0, core.start() - _PRE_WIDTH), core.start())
-                    if pre is not None and pre.start() == pre.end():
-                        pre = None
-                c = handler(_M(core, pre), text, published)
+                pre = _context_before(text, core.start(), pre_rx) if pre_rx is not None else None
+                c = handler(_M(core, pre, core_names, pre_names), text, published)
             except (ValueError, OverflowError, KeyError):
                 c = None  # dates at the edge of the calendar, or odd input: leave the text alone
             if c is not None and c.end > c.start:
@@ -1304,16 +1479,16 @@ def find_times(text: str, published: dt.date | None, base: int = 0) -> tuple[Tim
     out: list[TimeExpr] = []
     for c in chosen:
         resolved = c.begin is not None and c.end_date is not None
-        out.append(TimeExpr(
-            start=base + c.start,
-            end=base + c.end,
-            text=text[c.start:c.end],
-            granularity=c.gran,
-            begin=c.begin if resolved else None,
-            end_date=c.end_date if resolved else None,
-            relative=c.relative,
-            resolved=resolved,
-            modifier=c.modifier,
+        out.append(TimeExpr(  # positional, in field order: keywords cost more in this hot spot
+            base + c.start,
+            base + c.end,
+            text[c.start:c.end],
+            c.gran,
+            c.begin if resolved else None,
+            c.end_date if resolved else None,
+            c.relative,
+            resolved,
+            c.modifier,
         ))
     return tuple(out)
 

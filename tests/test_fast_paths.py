@@ -115,6 +115,7 @@ def test_quantity_shortcuts(text: str) -> None:
     assert [m.span() for m in plain_digits.finditer(text)] == list(digits.values())
     if text.isascii():
         assert [m.span() for m in quantities._CORE_DIGITS_ASCII_RE.finditer(text)] == list(digits.values())
+        assert (quantities._DIGIT_ASCII_RE.search(text) is None) == (quantities._DIGIT_RE.search(text) is None)
     has_word = not quantities._HAS_WORD_NUMBER_SET.isdisjoint(words)
     assert (quantities._HAS_WORD_NUMBER_LOW_RE.search(" " + text.lower()) is not None) == has_word
     if quantities._HAS_WORD_NUMBER_RE.search(text):
@@ -274,8 +275,9 @@ def test_phrase_tries_match_like_plain_alternations(text: str) -> None:
     }
     windowed = {
         q._QUAL_BEFORE_RE: re.compile(rf"(?<![\w.])(?P<q>{_flat(q._QUALIFIER_PHRASES)})[ \u00a0]*$", re.IGNORECASE),
-        q._ACTIVE_RE: re.compile(rf"(?<![\w-])(?P<e>{_flat(q._ACTIVE_EVENTS)})\s+(?:(?:a\s+total\s+of|an?|some|the)\s+)?$",
-                                 re.IGNORECASE),
+        q._ACTIVE_RE: re.compile(
+            rf"(?<![\w-])(?P<e>{_flat(q._ACTIVE_EVENTS)})\s+(?:(?:a\s+total\s+of|an?|some|the)\s+)?$", re.IGNORECASE
+        ),
     }
     for p in range(len(text) + 1):
         for fast, slow in plain.items():
@@ -307,7 +309,7 @@ def test_figure_tokens(text: str, cut: int) -> None:
     ctx = q._Context(text, 0, 0, [])
     tail, complete = ctx.tail_before(pos)
     full = q._TOKEN_RE.findall(text, lo, pos) if pos > 0 else []
-    assert full[len(full) - len(tail):] == tail and (complete and tail == full or len(tail) >= 3)
+    assert full[len(full) - len(tail):] == tail and ((complete and tail == full) or len(tail) >= 3)
     # what the clause reading asks of the last tokens, answered from them alone
     if not q._lookback_may_link(tail, complete):
         assert q._lookback(q._clause_tail(full)) is None
