@@ -20,8 +20,9 @@ articles starts with the N articles of the extraction corpus (same generator, sa
 
 The material holds a few hundred sentences, so a synthetic corpus repeats sentences far more often
 than real news does, and the analysis modules memoise some per-sentence work with ``lru_cache``. The
-headline extraction figure is therefore *cold*: every ``lru_cache`` of the ``generator`` modules is
-cleared before each article (outside the timed region), as if every article brought new sentences.
+headline extraction figure is therefore *cold*: every ``lru_cache`` of the ``generator`` modules, and
+every per-word memo a module lists in ``_MEMOS``, is cleared before each article (outside the timed
+region), as if every article brought new sentences and new words.
 The *warm* figure (caches cleared once per run) shows what the caches buy on this repetitive corpus.
 
 Times are wall-clock (``time.perf_counter``). Each is paired with the process CPU time
@@ -249,7 +250,8 @@ def synth_corpus(material: Material, n: int, seed: int = SEED) -> list[SynthArti
 
 
 def _lru_caches() -> list[Callable[[], None]]:
-    """``cache_clear`` of every ``functools.lru_cache`` at module level in the loaded generator modules."""
+    """``cache_clear`` of every ``functools.lru_cache`` at module level in the loaded generator modules, and
+    ``clear`` of every memo a module lists in its ``_MEMOS`` (dicts of pure per-word functions)."""
     clears: list[Callable[[], None]] = []
     for name, module in sorted(sys.modules.items()):
         if module is None or not (name == "generator" or name.startswith("generator.")):
@@ -258,6 +260,7 @@ def _lru_caches() -> list[Callable[[], None]]:
             clear = getattr(value, "cache_clear", None)
             if callable(clear) and callable(getattr(value, "cache_info", None)):
                 clears.append(clear)
+        clears.extend(memo.clear for memo in getattr(module, "_MEMOS", ()))
     return clears
 
 

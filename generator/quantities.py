@@ -1635,6 +1635,11 @@ def _word_info(t: str) -> _WordInfo:
     return info
 
 
+# The module's memos of pure per-word functions: the benchmark clears them with the lru caches for its
+# cold figure.
+_MEMOS = (_COUNTED, _WORD_INFO)
+
+
 def _np_ends(text: str, pos: int, tokens: re.Pattern[str] = _TOKEN_RE) -> bool:
     tok = tokens.search(text, pos, min(len(text), pos + 40))
     if tok is None:

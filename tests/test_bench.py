@@ -171,3 +171,13 @@ def test_perturbation_property(text: str, seed: int, dates: bool) -> None:
     # Only digit runs and weekday names are replaced, never with whitespace: the words line up.
     assert len(out.split()) == len(text.split())
     assert re.sub(r"[0-9]", "", out.replace(",", "")) == re.sub(r"[0-9]", "", text.replace(",", "")) or dates
+
+
+def test_cold_figure_clears_per_word_memos_too() -> None:
+    from generator import bench, quantities
+
+    quantities._normalise_counted("soldiers")
+    assert quantities._COUNTED
+    for clear in bench._lru_caches():
+        clear()
+    assert not quantities._COUNTED and not quantities._WORD_INFO
