@@ -137,7 +137,14 @@ class _Tok:
 
 # A token and the whitespace after it: every non-space character starts a token (the last branch is
 # "\S"), so consecutive matches tile the text and offsets follow from the lengths.
-_TOKEN_GAP_RE = re.compile(rf"({_TOKEN_RE.pattern})(\s*)")
+#
+# The first two branches are shortcuts for the commonest token, a run of word characters starting with an ASCII
+# letter or digit that _TOKEN_RE would take whole: nothing that could extend it follows (another word
+# character, an apostrophe or a hyphen), and no full stop follows where it could make an initialism
+# ("U.S.") or an abbreviation ("Mr."), which need one letter, or a capital, before the stop.
+_TOKEN_GAP_RE = re.compile(
+    rf"([a-z0-9]\w++(?![\w'\u2019\-])|[A-Za-z0-9]\w*+(?![\w'\u2019.\-])|{_TOKEN_RE.pattern})(\s*)"
+)
 _LEAD_SPACE_RE = re.compile(r"\s*")
 _new_tok = object.__new__
 
@@ -564,10 +571,25 @@ _DENIAL_HINTS = (
 )
 
 
+def _has_denial_hint(low: str) -> bool:
+    """``any(h in low for h in _DENIAL_HINTS)`` as one chain of ``in`` tests, hints sharing a first syllable
+    behind it: most sentences hold none, so every test runs and the chain is shorter than the tuple."""
+    return (
+        ("den" in low and ("deni" in low or "deny" in low))
+        or "reject" in low or "refut" in low or "rebut" in low
+        or ("cont" in low and ("contradict" in low or "contest" in low or "continu" in low or "contrary" in low))
+        or ("dis" in low and ("disput" in low or "dismiss" in low))
+        or "insist" in low or "maintain" in low or "ongoing" in low or "evidence" in low or "proof" in low
+        or ("tru" in low and ("truth" in low or "true" in low))
+        or ("fa" in low and ("false" in low or "fake" in low or "fabricat" in low))
+        or "baseless" in low or "groundless" in low or "unfounded" in low or "guilty" in low
+    )
+
+
 @lru_cache(maxsize=4096)
 def _denial_spans(s: str) -> tuple[tuple[int, int], ...]:
     low = s.lower()
-    if not any(h in low for h in _DENIAL_HINTS):
+    if not _has_denial_hint(low):
         return ()
     # Past the gate, each pattern still needs its own words; only an odd letter (see _fold_odd) makes the
     # lower-cased text an unsafe guide, and then every pattern runs.
@@ -686,6 +708,24 @@ _HEDGE_WORDS = (
     "edly", "said", "reported", "believed", "thought", "alleged", "rumored", "rumoured", "understood", "claimed",
     "estimated",
 )
+
+
+def _has_statement_noun(low: str) -> bool:
+    """``any(w in low for w in _STATEMENT_NOUNS)`` without the generator's cost."""
+    return (
+        "report" in low or "statement" in low or "post" in low or "interview" in low or "letter" in low
+        or "video" in low or "speech" in low or "message" in low or "release" in low or "filing" in low
+        or "briefing" in low or "communiqu" in low or "tweet" in low or "email" in low or "broadcast" in low
+    )
+
+
+def _has_hedge_word(low: str) -> bool:
+    """``any(w in low for w in _HEDGE_WORDS)`` without the generator's cost; "said", the commonest, first."""
+    return (
+        "said" in low or "edly" in low or "reported" in low or "believed" in low or "thought" in low
+        or "alleged" in low or ("rumo" in low and ("rumored" in low or "rumoured" in low))
+        or "understood" in low or "claimed" in low or "estimated" in low
+    )
 
 
 def _fold_odd(s: str) -> bool:
@@ -830,6 +870,16 @@ def _head_index(toks: Sequence[_Tok], a: int, b: int) -> int:
     return b - 1
 
 
+def _bare(low: str) -> str:
+    """``low`` without a final possessive ("'s", "'", curly or straight): ``re.sub(r"['\u2019]s?$", "", low)``
+    for a token, which holds no line break, without the cost of ``re.sub``."""
+    if low.endswith(("'s", "\u2019s")):
+        return low[:-2]
+    if low.endswith(("'", "\u2019")):
+        return low[:-1]
+    return low
+
+
 def _classify(toks: Sequence[_Tok], a: int, b: int, sentence_start: int) -> str:
     """'named' or 'unnamed' for the NP toks[a:b] (articles not yet trimmed).
 
@@ -845,7 +895,7 @@ def _classify(toks: Sequence[_Tok], a: int, b: int, sentence_start: int) -> str:
         return "unnamed" if first.low == "they" else "named"
     h = _head_index(toks, a, b)
     head = toks[h]
-    head_bare = re.sub(r"['\u2019]s?$", "", head.low)
+    head_bare = _bare(head.low)
     listed = head_bare in _ANON_NOUNS or head_bare in _DOC_NOUNS
     if head.cap and not (head.start == sentence_start and (listed or h + 1 < b)):
         return "named"  # "Reuters", "the Houthis"; only a listed noun may start the sentence
@@ -1213,8 +1263,10 @@ def _is_noun_use(toks: Sequence[_Tok], ci: int) -> bool:
 
 def _cue_tokens(sentence: str, toks: Sequence[_Tok], qspans: Sequence[tuple[int, int]],
                 denials: Sequence[tuple[int, int]]) -> Iterable[int]:
-    for ci, t in enumerate(toks):
-        if not t.word or t.low not in _SPEECH_VERBS or t.cap:
+    # Few tokens are cue words: one cheap pass finds them before the checks that need their neighbours.
+    for ci in [k for k, t in enumerate(toks) if t.low in _SPEECH_VERBS]:
+        t = toks[ci]
+        if not t.word or t.cap:
             continue
         if _in_spans(t.start, qspans):
             continue
@@ -1251,7 +1303,7 @@ def _attr_from_cue(sentence: str, toks: Sequence[_Tok], ci: int,
     prev = toks[ci - 1] if ci > 0 else None
     subj = _subject_before(toks, ci)
     if subj is not None and t.low in _DOC_ONLY_VERBS \
-            and re.sub(r"['\u2019]s?$", "", toks[_head_index(toks, subj[0], subj[1])].low) not in _DOC_NOUNS:
+            and _bare(toks[_head_index(toks, subj[0], subj[1])].low) not in _DOC_NOUNS:
         return None
     if subj is not None and (prev is None or prev.text == "," or prev.word):
         attr = _make_attr(sentence, toks, subj[0], subj[1], cue, previous_speaker)
@@ -1343,7 +1395,7 @@ def _find_attribution(sentence: str, previous_speaker: str | None) -> Attributio
     by_patterns = (_STATEMENT_BY_RE, _AS_REPORTED_BY_RE, _PASSIVE_BY_RE) if by else (
         (_STATEMENT_BY_RE,) if low is not None and "from" in low else ())
     for rx in by_patterns:
-        if rx is _STATEMENT_BY_RE and low is not None and not any(w in low for w in _STATEMENT_NOUNS):
+        if rx is _STATEMENT_BY_RE and low is not None and not _has_statement_noun(low):
             continue
         for m in rx.finditer(sentence):
             if not _in_spans(m.start(), qspans):
@@ -1398,7 +1450,7 @@ def _find_attribution(sentence: str, previous_speaker: str | None) -> Attributio
                 if own_b > own_a and all(x.cap for x in toks[own_a:own_b]):
                     s0, s1 = toks[own_a].start, toks[own_b - 1].end
                     add(2, Attribution(sentence[s0:s1], "named", t.start, t.end, s0, s1))
-    hedged = low is None or any(w in low for w in _HEDGE_WORDS)
+    hedged = low is None or _has_hedge_word(low)
     for m in _HEDGE_RE.finditer(sentence) if hedged else ():
         if _in_spans(m.start(), qspans):
             continue
@@ -1446,6 +1498,19 @@ _DESPITE_RE = re.compile(
     re.IGNORECASE,
 )
 _COMMA_SEMI_RE = re.compile("[,;]")
+# The words a boundary of _SPLIT_RE at a comma needs (other than "despite"): a relative or contrastive word,
+# or a determiner and one of _REACTION_NOUNS.
+_SPLIT_WORDS = _words("something which although though but while whereas yet")
+_SPLIT_DETERMINERS = _words("a an the")
+_REACTION_NOUN_WORDS = frozenset(
+    w + plural
+    for w in (
+        "statement claim assertion allegation accusation charge report account figure version contention "
+        "characterisation characterization description suggestion view position finding conclusion estimate "
+        "number narrative story notion idea move step decision"
+    ).split()
+    for plural in ("", "s")
+)
 _LEADING_DESPITE_RE = re.compile(r"\s*(?:Despite|Notwithstanding)\s+[^,;]{1,120}?,\s*")
 _TAIL_RE = re.compile(
     r"[\s.,;:!?\u2014\u2013]+|\b(?:on|last|this|late|early|in|a|an|the|statement|interview|"
@@ -1516,6 +1581,11 @@ def _split_matches(sentence: str, pos: int) -> Iterable[re.Match[str]]:
     if low is None or "despite" in low or "\u2014" in sentence or "\u2013" in sentence:
         yield from _SPLIT_RE.finditer(sentence, pos)
         return
+    if ";" not in sentence:
+        runs = _letter_runs(sentence)
+        if runs is not None and _SPLIT_WORDS.isdisjoint(runs) and (
+                _SPLIT_DETERMINERS.isdisjoint(runs) or _REACTION_NOUN_WORDS.isdisjoint(runs)):
+            return  # every boundary at a comma needs one of these words, each a whole run of letters
     while (c := _COMMA_SEMI_RE.search(sentence, pos)) is not None:
         m = _SPLIT_RE.match(sentence, c.start())
         if m is None:
@@ -1769,17 +1839,23 @@ def _assessment_scan(s: str) -> tuple[tuple[int, int, int], ...]:
     if not starts and not (known_for and _KNOWN_FOR_RE.search(s)) and not (
             humanity and _AGAINST_HUMANITY_RE.search(s)):
         return ()
-    words = [(m.group(), low, m.start(), m.end()) for m, low in zip(_WORD_RE.finditer(s), lows, strict=True)]
+    # Word k is texts[k], lows[k] at spans()[k]; the offsets are found only for a phrase that is kept.
     out: list[tuple[int, int, int]] = []
-    n = len(words)
+    n = len(texts)
     used: set[int] = set()
+    found: list[tuple[int, int]] = []
+
+    def spans() -> list[tuple[int, int]]:
+        if not found:
+            found.extend(m.span() for m in _WORD_RE.finditer(s))
+        return found
 
     def negated(k: int) -> bool:
         for j in range(max(0, k - 3), k):
-            w = words[j][1]
+            w = lows[j]
             if w in _NEGATION_WORDS or w.endswith(("n't", "n\u2019t")):
                 return True
-            if w == "far" and j + 1 < k and words[j + 1][1] == "from":
+            if w == "far" and j + 1 < k and lows[j + 1] == "from":
                 return True
         return False
 
@@ -1788,31 +1864,33 @@ def _assessment_scan(s: str) -> tuple[tuple[int, int, int], ...]:
             used.add(j)
         if negated(k0):
             pol = -pol
-        out.append((words[k0][2], words[k1][3], pol))
+        sp = spans()
+        out.append((sp[k0][0], sp[k1][1], pol))
 
     for m in _KNOWN_FOR_RE.finditer(s) if known_for else ():
         noun = m.group(1).lower()
         pol = _word_polarity(noun)
-        k0 = next((j for j, w in enumerate(words) if w[2] == m.start()), None)
+        k0 = next((j for j, w in enumerate(spans()) if w[0] == m.start()), None)
         if k0 is None:
             continue
         neg = negated(k0)
         out.append((m.start(), m.end(), -pol if neg else pol))
-        for j, w in enumerate(words):
-            if m.start() <= w[2] < m.end():
+        for j, w in enumerate(spans()):
+            if m.start() <= w[0] < m.end():
                 used.add(j)
     for m in _AGAINST_HUMANITY_RE.finditer(s) if humanity else ():
         out.append((m.start(), m.end(), -1))
-        for j, w in enumerate(words):
-            if m.start() <= w[2] < m.end():
+        for j, w in enumerate(spans()):
+            if m.start() <= w[0] < m.end():
                 used.add(j)
     for k in starts:
         if k in used:
             continue
-        text, low, _a, _b = words[k]
-        if text[0].isupper() and (k > 0 or (k + 1 < n and words[k + 1][0][0].isupper())):
+        text = texts[k]
+        low = lows[k]
+        if text[0].isupper() and (k > 0 or (k + 1 < n and texts[k + 1][0].isupper())):
             continue  # "Great Britain", "the Great Depression"
-        nxt = words[k + 1][1] if k + 1 < n else ""
+        nxt = lows[k + 1] if k + 1 < n else ""
         if low in _SUSPECT_MOTIVE and nxt == "motivated":
             emit(k, k + 1, -1)  # "politically motivated" is an accusation
             continue
@@ -1833,7 +1911,7 @@ def _assessment_scan(s: str) -> tuple[tuple[int, int, int], ...]:
                 emit(k, k + 1, wp)
                 continue
         if low in _EVAL_NOUN_ADJ and nxt in _EVAL_NOUNS_NEED_ADJ:
-            k0 = k - 1 if k > 0 and words[k - 1][1] in ("a", "an") else k
+            k0 = k - 1 if k > 0 and lows[k - 1] in ("a", "an") else k
             emit(k0, k + 1, -1)
             continue
         wp = _word_polarity(low)
@@ -1841,19 +1919,19 @@ def _assessment_scan(s: str) -> tuple[tuple[int, int, int], ...]:
             continue
         if low in ("strong", "weak", "severe", "powerful", "mild", "poor") and nxt in PHYSICAL_NOUNS:
             continue
-        if low in ("failure", "failures") and k > 0 and words[k - 1][1] in _TECHNICAL_FAILURE:
+        if low in ("failure", "failures") and k > 0 and lows[k - 1] in _TECHNICAL_FAILURE:
             continue
         if low in _NEEDS_DETERMINER and not any(
-                words[j][1] in _EVAL_DETERMINERS for j in range(max(0, k - 2), k)):
+                lows[j] in _EVAL_DETERMINERS for j in range(max(0, k - 2), k)):
             continue  # "the disaster agency", "the Watergate scandal" name things
         if low == "positive" and nxt in ("test", "tests", "result", "results", "case", "cases", "for"):
             continue
-        if low == "sound" and k > 0 and words[k - 1][1] in ("the", "a", "of"):
+        if low == "sound" and k > 0 and lows[k - 1] in ("the", "a", "of"):
             continue
         if low == "criminal" and nxt in ("case", "cases", "charges", "charge", "court", "investigation",
                                          "proceedings", "trial", "code", "law", "record", "records"):
             continue
-        k0 = k - 1 if k > 0 and words[k - 1][1] in ("a", "an") and low in (
+        k0 = k - 1 if k > 0 and lows[k - 1] in ("a", "an") and low in (
             "success", "failure", "disaster", "catastrophe", "triumph", "fiasco", "disgrace", "tragedy",
             "setback", "debacle", "breakthrough", "mess", "shambles", "scandal", "atrocity") else k
         emit(k0, k, wp)

@@ -430,3 +430,81 @@ def test_lower_case_text_holds_no_entity(text: str) -> None:
     toks, _ = entities._scan(text)
     assert not entities._is_headline(toks)
     assert not any(entities._can_start(t, toks[k + 1] if k + 1 < len(toks) else None) for k, t in enumerate(toks))
+
+
+# --- speakers.py shortcuts (tokeniser branches, literal-chain gates, comma-boundary gate, lazy offsets) -----
+
+_SLOW_TOKEN_GAP_RE = re.compile(rf"({speakers._TOKEN_RE.pattern})(\s*)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXT, st.text(max_size=40)))
+def test_token_shortcut_branches_agree_with_the_full_pattern(text: str) -> None:
+    # The two leading branches of _TOKEN_GAP_RE only take a token _TOKEN_RE would take whole.
+    assert speakers._TOKEN_GAP_RE.findall(text) == _SLOW_TOKEN_GAP_RE.findall(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXT, st.text(max_size=40)))
+def test_bare_is_the_possessive_re_sub(text: str) -> None:
+    for t in [text.lower(), *(tok.low for tok in speakers._tokenize(text))]:
+        if "\n" not in t:
+            assert speakers._bare(t) == re.sub(r"['\u2019]s?$", "", t)
+
+
+_HINTY = st.lists(
+    st.one_of(
+        st.sampled_from(speakers._DENIAL_HINTS + speakers._HEDGE_WORDS + speakers._STATEMENT_NOUNS
+                        + ("den", "cont", "dis", "tru", "fa", "rumo", "rumor", "contra")),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz '", max_size=4),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HINTY)
+def test_literal_chains_equal_any_over_their_tuples(low: str) -> None:
+    assert speakers._has_denial_hint(low) == any(h in low for h in speakers._DENIAL_HINTS)
+    assert speakers._has_hedge_word(low) == any(w in low for w in speakers._HEDGE_WORDS)
+    assert speakers._has_statement_noun(low) == any(w in low for w in speakers._STATEMENT_NOUNS)
+
+
+_SPLITTY = st.lists(
+    st.one_of(
+        st.sampled_from((*_PIECES, ", a statement which", ", the figure that", ", which", ", something", "; ",
+                                   ", while", ", yet", ", whereas", ", though", ", an estimate",
+                                   ", the Claims", "a", "the", "stories", ", The move", "WHICH", ",\n")),
+        st.text(max_size=3),
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPLITTY, st.integers(min_value=0, max_value=40))
+def test_split_matches_word_gate_is_finditer(text: str, pos: int) -> None:
+    fast = [m.span() for m in speakers._split_matches(text, pos)]
+    assert fast == [m.span() for m in speakers._SPLIT_RE.finditer(text, pos)]
+
+
+def _checked_assessment_scan(s: str) -> tuple[tuple[int, int, int], ...]:
+    """The scan, checking that each offset it found lazily is a word edge (or a phrase pattern's)."""
+    found = speakers._assessment_scan(s)
+    spans = [m.span() for m in speakers._WORD_RE.finditer(s)]
+    starts = {a for a, _b in spans}
+    ends = {b for _a, b in spans}
+    for a, b, _p in found:
+        assert 0 <= a < b <= len(s)
+        assert a in starts or speakers._KNOWN_FOR_RE.match(s, a) or speakers._AGAINST_HUMANITY_RE.match(s, a)
+        assert b in ends or speakers._KNOWN_FOR_RE.search(s) or speakers._AGAINST_HUMANITY_RE.search(s)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, st.lists(st.sampled_from(("very", "good", "not", "a", "disaster", "poorly", "trained",
+                                                    "well-trained", "known for", "its", "bravery", "Great",
+                                                    "Britain", "serious", "threat", ",", "far", "from")),
+                                   max_size=20).map(" ".join)))
+def test_assessment_offsets_are_word_edges(text: str) -> None:
+    _checked_assessment_scan(text)
