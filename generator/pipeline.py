@@ -1,8 +1,9 @@
 """The one orchestrator: seeds folder → Report. Both adapters (MkDocs plugin, CLI) call it.
 
 Extraction (read, clean, split, find claims) is a pure function of one article file, so it is
-cached per file and, for large folders, spread over a process pool; alignment and comparison run
-once per story on all its claims.
+cached per file and, for large folders, spread over a process pool (one pool for all the stories of
+a collection, so many small stories keep every core busy too); alignment and comparison run once
+per story on all its claims.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
 from pathlib import Path
 
 from .align import align_claims, role_facts, vectorise
@@ -19,7 +19,7 @@ from .claims import extract_claims
 from .compare import agreeing_facts, compare_claims
 from .errors import SeedError
 from .escape import page_slug
-from .ingest import SeedFile, is_article_file, keep_one_per_stem, list_seeds, read_file
+from .ingest import SeedFile, SeedFiles, is_article_file, keep_one_per_stem, list_seeds, read_file
 from .overrides import Overrides, apply_dismissals, apply_fact_overrides, claim_notes, load_overrides
 from .records import Article, Claim, Collection, Report, Sentence, Skipped, Story
 from .sentences import split_sentences
@@ -40,24 +40,27 @@ def extract_file(seed: SeedFile, seeds_dir: Path) -> Extraction | SeedError:
     return Extraction(article, sentences, extract_claims(article, sentences))
 
 
-def _extract_many(seeds: Sequence[SeedFile], seeds_dir: Path, workers: int) -> Iterator[Extraction | SeedError]:
-    """Extractions in the order of ``seeds``, from one worker pool when the folder is large."""
+def _extract_many(
+    seeds: Sequence[SeedFile], dirs: Sequence[Path], workers: int
+) -> Iterator[Extraction | SeedError]:
+    """Extractions in the order of ``seeds`` (each read from its story folder in ``dirs``), from one
+    worker pool when there are many."""
     if workers > 1 and len(seeds) >= PARALLEL_MIN:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from pool.map(extract_file, seeds, repeat(seeds_dir), chunksize=16)
+            yield from pool.map(extract_file, seeds, dirs, chunksize=16)
     else:
-        for seed in seeds:
-            yield extract_file(seed, seeds_dir)
+        for seed, folder in zip(seeds, dirs, strict=True):
+            yield extract_file(seed, folder)
 
 
-def extract_all(
+def _extract_cached(
     files: Sequence[SeedFile],
-    seeds_dir: Path,
-    cache: ExtractionCache | None = None,
-    workers: int | None = None,
-    progress: Progress | None = None,
-) -> list[Extraction | SeedError]:
-    """Every file's extraction, from the cache where a valid entry exists, in the order given."""
+    dirs: Sequence[Path],
+    cache: ExtractionCache | None,
+    workers: int,
+    progress: Progress | None,
+) -> tuple[list[Extraction | SeedError], list[bool]]:
+    """Every file's extraction in the order given, and whether each came from the cache."""
     results: list[Extraction | SeedError | None] = [None] * len(files)
     keys: dict[int, str] = {}
     for i, seed in enumerate(files):
@@ -69,19 +72,36 @@ def extract_all(
             continue  # extraction reports the unreadable file
         keys[i] = entry_key(raw, seed.path.name, seed.meta)
         results[i] = cache.load(keys[i])
+    cached = [r is not None for r in results]
     todo = [i for i, r in enumerate(results) if r is None]
     done = len(files) - len(todo)
     if progress:
         progress(done, len(files))
-    for n, (i, result) in enumerate(
-        zip(todo, _extract_many([files[i] for i in todo], seeds_dir, workers or 1), strict=True), 1
-    ):
+    fresh = _extract_many([files[i] for i in todo], [dirs[i] for i in todo], workers)
+    for n, (i, result) in enumerate(zip(todo, fresh, strict=True), 1):
         results[i] = result
         if cache is not None and i in keys and isinstance(result, Extraction):
             cache.store(keys[i], result)
         if progress and (n % PROGRESS_STEP == 0 or n == len(todo)):
             progress(done + n, len(files))
-    return [r for r in results if r is not None]
+    return [r for r in results if r is not None], cached
+
+
+def extract_all(
+    files: Sequence[SeedFile],
+    seeds_dir: Path | Sequence[Path],
+    cache: ExtractionCache | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[Extraction | SeedError]:
+    """Every file's extraction, from the cache where a valid entry exists, in the order given.
+
+    ``seeds_dir`` is the folder the files belong to, or one folder per file: the files of several
+    stories go through one worker pool, so small stories still keep every core busy."""
+    dirs = [seeds_dir] * len(files) if isinstance(seeds_dir, Path) else list(seeds_dir)
+    if len(dirs) != len(files):
+        raise ValueError(f"{len(files)} files but {len(dirs)} folders")
+    return _extract_cached(files, dirs, cache, workers or 1, progress)[0]
 
 
 def analyze(
@@ -92,10 +112,25 @@ def analyze(
 ) -> Report:
     """Read, extract, align and compare every article of one story."""
     listing = list_seeds(seeds_dir)
-    hits_before = cache.hits if cache else 0
-    extracted = extract_all(
-        listing.files, seeds_dir, cache, workers if workers is not None else os.cpu_count(), progress
+    extracted, cached = _extract_cached(
+        listing.files, [seeds_dir] * len(listing.files), cache, _workers(workers), progress
     )
+    return build_report(seeds_dir, listing, extracted, cache, from_cache=sum(cached))
+
+
+def _workers(workers: int | None) -> int:
+    return workers if workers is not None else os.cpu_count() or 1
+
+
+def build_report(
+    seeds_dir: Path,
+    listing: SeedFiles,
+    extracted: Sequence[Extraction | SeedError],
+    cache: ExtractionCache | None = None,
+    from_cache: int = 0,
+) -> Report:
+    """One story's report from its listing and its files' extractions (in listing order): alignment,
+    comparison and editor overrides. ``cache`` only contributes its write errors as a warning."""
     by_file = [
         (seed, r.article if isinstance(r, Extraction) else r) for seed, r in zip(listing.files, extracted, strict=True)
     ]
@@ -143,7 +178,7 @@ def analyze(
         overrides=overrides.items,
         dismissed=dismissed,
         notes=notes,
-        from_cache=(cache.hits - hits_before) if cache else 0,
+        from_cache=from_cache,
     )
 
 
@@ -183,10 +218,18 @@ def analyze_collection(
         )
         report = analyze(seeds_dir, cache, workers, progress)
         return Collection((Story("", "", report),), multi=False, warnings=(*linked, *warnings))
+    # Extraction of every story's files in one pass (one worker pool), then each story on its own.
+    listings = [list_seeds(folder) for folder in folders]
+    files = [seed for listing in listings for seed in listing.files]
+    dirs = [folder for folder, listing in zip(folders, listings, strict=True) for _ in listing.files]
+    extracted, cached = _extract_cached(files, dirs, cache, _workers(workers), progress)
     stories = []
-    for folder in folders:
-        report = analyze(folder, cache, workers, progress)
+    start = 0
+    for folder, listing in zip(folders, listings, strict=True):
+        end = start + len(listing.files)
+        report = build_report(folder, listing, extracted[start:end], cache, from_cache=sum(cached[start:end]))
         stories.append(Story(folder.name, page_slug(folder.name), report))
+        start = end
     return Collection(tuple(stories), multi=True, warnings=linked)
 
 

@@ -1,0 +1,82 @@
+"""The orchestrator on a collection: every story's files go through one worker pool, results and cache
+counts stay per story."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import generator.pipeline as pipeline
+from generator.cache import ExtractionCache
+from generator.ingest import list_seeds
+from generator.pipeline import PARALLEL_MIN, analyze, analyze_collection, extract_all
+
+ROOT = Path(__file__).resolve().parents[1]
+PER_STORY = 24  # below PARALLEL_MIN: a story this size on its own is extracted in-process
+
+
+def _collection(tmp_path: Path, stories: int = 3) -> Path:
+    texts = sorted((ROOT / "seeds").glob("*.txt"))
+    root = tmp_path / "seeds"
+    for s in range(stories):
+        folder = root / f"story-{s}"
+        folder.mkdir(parents=True)
+        for i in range(PER_STORY):
+            src = texts[(i + s) % len(texts)]
+            (folder / f"a{i:02d}.txt").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    return root
+
+
+def _recording_pool(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    started: list[int | None] = []
+
+    class Recording(ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            started.append(kwargs.get("max_workers"))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", Recording)
+    return started
+
+
+def test_small_stories_share_one_worker_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert PER_STORY < PARALLEL_MIN <= 3 * PER_STORY
+    root = _collection(tmp_path)
+    started = _recording_pool(monkeypatch)
+    pooled = analyze_collection(root, workers=2)
+    assert started == [2]  # one pool for the whole collection, not one per story (nor none)
+    assert pooled == analyze_collection(root, workers=1)
+    assert [len(s.report.articles) for s in pooled.stories] == [PER_STORY] * 3
+
+
+def test_a_collection_report_equals_each_story_analysed_alone(tmp_path: Path) -> None:
+    root = _collection(tmp_path, stories=2)
+    collection = analyze_collection(root, workers=1)
+    for story in collection.stories:
+        assert story.report == analyze(root / story.id, workers=1)
+
+
+def test_cache_counts_stay_per_story(tmp_path: Path) -> None:
+    root = _collection(tmp_path)
+    cold = analyze_collection(root, ExtractionCache(tmp_path / "cache"), workers=1)
+    assert [s.report.from_cache for s in cold.stories] == [0, 0, 0]
+    edited = root / "story-1" / "a03.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nThe ministry said 14 more people were hurt.\n",
+                      encoding="utf-8")
+    warm = analyze_collection(root, ExtractionCache(tmp_path / "cache"), workers=1)
+    assert [s.report.from_cache for s in warm.stories] == [PER_STORY, PER_STORY - 1, PER_STORY]
+
+
+def test_extract_all_takes_one_folder_per_file(tmp_path: Path) -> None:
+    root = _collection(tmp_path, stories=2)
+    folders = [root / "story-0", root / "story-1"]
+    files = [seed for f in folders for seed in list_seeds(f).files]
+    dirs = [f for f in folders for _ in list_seeds(f).files]
+    together = extract_all(files, dirs, workers=1)
+    apart = [r for f in folders for r in extract_all(list_seeds(f).files, f, workers=1)]
+    assert together == apart
+    with pytest.raises(ValueError, match="folders"):
+        extract_all(files, dirs[:-1])
