@@ -7,7 +7,7 @@ so MkDocs validates every link and anchor in a ``--strict`` build.
 
 from __future__ import annotations
 
-import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -23,6 +23,10 @@ SOURCES_INDEX = "sources/index.md"
 CONTRADICTIONS = "contradictions.md"
 GRID = "grid.md"
 REPORT_JSON = "report.json"
+# Links listed in one cell of a claim table before "and N more": the cell would otherwise name every
+# other source of a fact, and a story's source pages would grow with the square of its sources.
+MAX_CELL_LINKS = 5
+_ANCHOR_JUNK = re.compile(r"[^a-z0-9-]")
 KIND_LABELS = {
     "numeric": "Figures", "temporal": "Dates", "title": "Title or office", "polarity": "Asserted and denied",
     "quote": "Quote wording", "assessment": "Opposing assessments", "attribution": "Attribution", "other": "Other",
@@ -56,19 +60,32 @@ def sentence_anchor(index: int) -> str:
     return f"s-{index}"
 
 
+def fact_anchor(fact_id: str) -> str:
+    # Fact ids are slugs already ("fire-night-paint-2c3d4e"); the substitution only guarantees it.
+    return "fact-" + _ANCHOR_JUNK.sub("-", fact_id.lower())
+
+
 def _rel(from_page: str, to_page: str) -> str:
+    """``posixpath.relpath(to_page, dirname(from_page))`` for the generator's own page paths (relative,
+    no ``.`` or ``..`` parts), without relpath's two ``abspath`` calls: a site has a link per cell."""
     if from_page == to_page:
         return ""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    src = from_page.split("/")[:-1]
+    dst = to_page.split("/")
+    common = 0
+    while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
+        common += 1
+    return "/".join([".."] * (len(src) - common) + dst[common:])
 
 
 class _Links:
     """Links from one page to claims, sources and contradictions elsewhere in the site."""
 
-    def __init__(self, report: Report, page: str) -> None:
+    def __init__(self, report: Report, page: str, index: _Index | None = None) -> None:
         self.page = page
-        self.articles = {a.id: a for a in report.articles}
-        self.pages = source_pages(report.articles)
+        # A story's source pages share one index: building these maps per page would be quadratic.
+        self.articles = index.articles if index else {a.id: a for a in report.articles}
+        self.pages = index.pages if index else source_pages(report.articles)
 
     def _to(self, label_md: str, target: str, anchor: str | None) -> str:
         path = _rel(self.page, target)
@@ -90,6 +107,10 @@ class _Links:
 
     def contradiction(self, c: Contradiction, label_md: str) -> str:
         return self._to(label_md, CONTRADICTIONS, c.id)
+
+    def fact(self, fact_id: str, label_md: str) -> str:
+        """To the fact's row on the summary page, which lists every statement of it."""
+        return self._to(label_md, SUMMARY, fact_anchor(fact_id))
 
 
 def _count(n: int, noun: str, plural: str | None = None) -> str:
@@ -154,7 +175,12 @@ class _Index:
     """Who corroborates and who contradicts each claim."""
 
     def __init__(self, report: Report) -> None:
+        self.articles = {a.id: a for a in report.articles}
+        self.pages = source_pages(report.articles)
         self.claims = {c.id: c for c in report.claims}
+        self.by_source: dict[str, list[Claim]] = defaultdict(list)
+        for claim in report.claims:
+            self.by_source[claim.source].append(claim)
         self.corroborated: dict[str, list[str]] = defaultdict(list)
         self.fact_of: dict[str, str] = {}
         for f in report.facts:
@@ -171,15 +197,23 @@ class _Index:
 
 
 def _claim_table(report: Report, article: Article, page: str, index: _Index) -> str:
-    links = _Links(report, page)
+    links = _Links(report, page, index)
     rows = []
-    for c in (c for c in report.claims if c.source == article.id):
+    for c in index.by_source.get(article.id, ()):
         number = claim_anchor(c)[2:]
-        corroborated = ", ".join(links.claim(index.claims[o]) for o in dict.fromkeys(index.corroborated[c.id]))
+        others = list(dict.fromkeys(index.corroborated[c.id]))
+        corroborated = ", ".join(links.claim(index.claims[o]) for o in others[:MAX_CELL_LINKS])
+        if len(others) > MAX_CELL_LINKS:
+            more = md_text(f"and {len(others) - MAX_CELL_LINKS} more")
+            corroborated += ", " + links.fact(index.fact_of[c.id], more)
+        # One entry per contradiction and source, however many of that source's claims it involves.
+        against = list(dict.fromkeys((con, index.claims[o].source) for con, o in index.contradicted[c.id]))
         contradicted = ", ".join(
-            links.contradiction(con, md_text(f"{con.severity}: {index.claims[o].source}"))
-            for con, o in dict.fromkeys(index.contradicted[c.id])
+            links.contradiction(con, md_text(f"{con.severity}: {source}")) for con, source in against[:MAX_CELL_LINKS]
         )
+        if len(against) > MAX_CELL_LINKS:
+            more = md_text(f"and {len(against) - MAX_CELL_LINKS} more")
+            contradicted += ", " + links.contradiction(against[MAX_CELL_LINKS][0], more)
         claim_cell = f"[{md_text(c.text)}](#{sentence_anchor(c.sentence)})"
         for note in report.notes.get(c.id, ()):
             claim_cell += f"<br>**Editor's note:** {md_text(note)}"
@@ -238,7 +272,7 @@ def _dropped(article: Article) -> str:
 
 
 def render_source(report: Report, article: Article, index: _Index) -> GeneratedPage:
-    page = source_pages(report.articles)[article.id]
+    page = index.pages[article.id]
     meta_rows = [
         ["Outlet", md_cell(article.outlet or "unknown")],
         ["Author", md_cell(article.author or "unknown")],
@@ -248,7 +282,7 @@ def render_source(report: Report, article: Article, index: _Index) -> GeneratedP
     ]
     if article.dateline:
         meta_rows.append(["Dateline", md_cell(article.dateline)])
-    n_claims = sum(1 for c in report.claims if c.source == article.id)
+    n_claims = len(index.by_source.get(article.id, ()))
     parts = [
         front_matter(article.title),
         f"# {md_text(article.title)}\n",
@@ -283,8 +317,8 @@ def _side_cell(report: Report, links: _Links, ids: Sequence[str], claims: dict[s
     return "<br><br>".join(out)
 
 
-def render_contradictions(report: Report) -> GeneratedPage:
-    links = _Links(report, CONTRADICTIONS)
+def render_contradictions(report: Report, index: _Index | None = None) -> GeneratedPage:
+    links = _Links(report, CONTRADICTIONS, index)
     claims = {c.id: c for c in report.claims}
     conflicts = [c for c in report.contradictions if c.severity == "conflict"]
     divergent = [c for c in report.contradictions if c.severity == "divergent"]
@@ -328,8 +362,8 @@ def _contradiction_section(
     return "\n".join(parts)
 
 
-def render_sources_index(report: Report) -> GeneratedPage:
-    links = _Links(report, SOURCES_INDEX)
+def render_sources_index(report: Report, index: _Index | None = None) -> GeneratedPage:
+    links = _Links(report, SOURCES_INDEX, index)
     counts: dict[str, int] = defaultdict(int)
     for c in report.claims:
         counts[c.source] += 1
@@ -339,8 +373,8 @@ def render_sources_index(report: Report) -> GeneratedPage:
     return GeneratedPage(SOURCES_INDEX, f"{front_matter('Sources')}\n# Sources\n\n{body}")
 
 
-def render_summary(report: Report, in_collection: bool = False) -> GeneratedPage:
-    links = _Links(report, SUMMARY)
+def render_summary(report: Report, in_collection: bool = False, index: _Index | None = None) -> GeneratedPage:
+    links = _Links(report, SUMMARY, index)
     claims = {c.id: c for c in report.claims}
     parts = [front_matter("Summary" if not in_collection else report.event), f"# {md_text(report.event)}\n"]
     if in_collection:
@@ -360,7 +394,8 @@ def render_summary(report: Report, in_collection: bool = False) -> GeneratedPage
     for f in report.facts:
         statements = ", ".join(links.claim(claims[cid]) for cid in f.claims)
         count = f"{_count(len(f.sources), 'source')} ({f.independent} independent)"
-        rows.append([md_cell(f.topic), md_cell(count), md_text(_short(claims[f.claims[0]].text)), statements])
+        topic = f'<span id="{fact_anchor(f.id)}"></span>{md_cell(f.topic)}'
+        rows.append([topic, md_cell(count), md_text(_short(claims[f.claims[0]].text)), statements])
     parts.append(_table(["Fact", "Stated by", "For example", "Statements"], rows) if rows else "None found.\n")
     parts.append("## Key figures side by side\n")
     figures = figure_rows(report)
@@ -372,8 +407,12 @@ def render_summary(report: Report, in_collection: bool = False) -> GeneratedPage
     parts.append("\n".join(items) + "\n" if items else "No disagreements found.\n")
     parts.append("## Claims only one source makes\n")
     in_fact = {cid for f in report.facts for cid in f.claims}
+    singles_of: dict[str, list[Claim]] = defaultdict(list)
+    for c in report.claims:
+        if c.id not in in_fact:
+            singles_of[c.source].append(c)
     for a in report.articles:
-        singles = [c for c in report.claims if c.source == a.id and c.id not in in_fact]
+        singles = singles_of.get(a.id, [])
         if not singles:
             continue
         parts.append(f'??? info "{html_attr(a.title)} ({len(singles)})"\n')
@@ -406,8 +445,8 @@ def _grid_table(report: Report, links: _Links, rows: list[Row], first: str) -> s
     return _table(header, body)
 
 
-def render_grid(report: Report) -> GeneratedPage:
-    links = _Links(report, GRID)
+def render_grid(report: Report, index: _Index | None = None) -> GeneratedPage:
+    links = _Links(report, GRID, index)
     parts = [front_matter("Fact grid"), "# Fact grid\n",
              "One row per fact or measure, one column per source; each cell is that source's value, linked to "
              "the sentence it comes from. An empty cell means the source does not say.\n"]
@@ -426,14 +465,15 @@ def render_grid(report: Report) -> GeneratedPage:
     return GeneratedPage(GRID, "\n".join(parts))
 
 
-def render_pages(report: Report, prefix: str = "") -> tuple[GeneratedPage, ...]:
-    """Every generated page of one story, plus its report.json, in a stable order. With a ``prefix``
-    (a story of a collection) every path moves under it; links are relative, so they still hold."""
+def render_pages(report: Report, prefix: str = "", data: str | None = None) -> tuple[GeneratedPage, ...]:
+    """Every generated page of one story, plus its report.json (``data`` when given), in a stable order.
+    With a ``prefix`` (a story of a collection) every path moves under it; links are relative, so they
+    still hold."""
     index = _Index(report)
-    pages = [render_summary(report, in_collection=bool(prefix)), render_sources_index(report),
-             render_contradictions(report), render_grid(report)]
+    pages = [render_summary(report, in_collection=bool(prefix), index=index), render_sources_index(report, index),
+             render_contradictions(report, index), render_grid(report, index)]
     pages += [render_source(report, a, index) for a in report.articles]
-    pages.append(GeneratedPage(REPORT_JSON, report_json(report), in_nav=False))
+    pages.append(GeneratedPage(REPORT_JSON, report_json(report) if data is None else data, in_nav=False))
     if not prefix:
         return tuple(pages)
     return tuple(GeneratedPage(f"{prefix}/{p.path}", p.content, in_nav=False) for p in pages)
@@ -467,9 +507,9 @@ def render_story_index(collection: Collection) -> GeneratedPage:
 def render_collection(collection: Collection) -> tuple[GeneratedPage, ...]:
     """The whole site: one story's pages, or a story index with each story's pages in its folder."""
     if not collection.multi:
-        single = render_pages(collection.stories[0].report)
-        return tuple(p if p.path != REPORT_JSON else GeneratedPage(REPORT_JSON, collection_json(collection), False)
-                     for p in single)
+        # The site's report.json is the collection's (it adds the collection's warnings); encoding the
+        # story's own as well would only be thrown away.
+        return render_pages(collection.stories[0].report, data=collection_json(collection))
     pages = [render_story_index(collection), GeneratedPage(REPORT_JSON, collection_json(collection), in_nav=False)]
     for story in collection.stories:
         pages.extend(render_pages(story.report, prefix=story.slug))

@@ -1,0 +1,101 @@
+"""Links between generated pages: the fast relative path agrees with posixpath.relpath, a story's page map
+is built once per story, and a claim-table cell names at most a few other sources (then "and N more",
+linked to the fact on the summary page), so neither the work nor the pages grow with the square of a
+story's sources."""
+
+from __future__ import annotations
+
+import posixpath
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import generator.render as render
+from generator.bench import perturb
+from generator.pipeline import analyze
+from generator.records import Report
+from generator.render import MAX_CELL_LINKS, _rel, fact_anchor, render_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+STORY = ROOT / "tests" / "fixtures" / "golden-story"
+
+# Page paths as the renderer makes them: slug folders, then a file name with an extension.
+_FOLDER = st.sampled_from(["a", "b", "sources", "s0001-quake-toll-1a2b"])
+_FILE = st.sampled_from(["index.md", "x.md", "grid.md", "report.json"])
+_PAGE = st.tuples(st.lists(_FOLDER, max_size=3), _FILE).map(lambda p: "/".join([*p[0], p[1]]))
+
+
+@given(_PAGE, _PAGE)
+def test_rel_agrees_with_relpath(from_page: str, to_page: str) -> None:
+    expected = "" if from_page == to_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    assert _rel(from_page, to_page) == expected
+
+
+def test_rel_examples() -> None:
+    assert _rel("index.md", "sources/a-1.md") == "sources/a-1.md"
+    assert _rel("sources/a-1.md", "contradictions.md") == "../contradictions.md"
+    assert _rel("s1/sources/a-1.md", "s1/sources/b-2.md") == "b-2.md"
+    assert _rel("s1/sources/a-1.md", "s1/index.md") == "../index.md"
+    assert _rel("s1/grid.md", "s1/grid.md") == ""
+    assert _rel("s1/index.md", "index.md") == "../index.md"
+
+
+def test_source_page_map_is_built_once_per_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    report = analyze(STORY, workers=1)
+    expected = render_pages(report)
+    calls: list[int] = []
+    real = render.source_pages
+
+    def counting(articles: object) -> dict[str, str]:
+        calls.append(1)
+        return real(articles)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "source_pages", counting)
+    assert render_pages(report) == expected
+    assert len(report.articles) > 1 and len(calls) == 1
+
+
+@pytest.fixture(scope="module")
+def crowded_story(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    """Twelve outlets with the same article, half of them with every other figure changed: each fact has
+    twelve sources and each figure contradiction six on a side."""
+    folder = tmp_path_factory.mktemp("crowded")
+    text = (ROOT / "seeds" / "000_f436cf13442c594e.txt").read_text(encoding="utf-8")
+    rng = random.Random(1)
+    for i in range(12):
+        body = text if i < 6 else perturb(text, rng, dates=False)
+        (folder / f"outlet{i:02d}.txt").write_text(body, encoding="utf-8")
+    return analyze(folder, workers=1)
+
+
+def _cells(page: str, column: int) -> list[str]:
+    return [row.split(" | ")[column] for row in page.splitlines() if row.startswith('| <span id="c-')]
+
+
+def test_claim_table_cells_list_a_bounded_number_of_links(crowded_story: Report) -> None:
+    pages = {p.path: p.content for p in render_pages(crowded_story)}
+    summary = pages["index.md"]
+    sources = [page for path, page in pages.items() if path.startswith("sources/outlet")]
+    assert len(sources) == 12
+    corroborated = [c for page in sources for c in _cells(page, 7)]
+    contradicted = [c for page in sources for c in _cells(page, 8)]
+    assert any("conflict" in c or "divergent" in c for c in contradicted)
+    for cell in corroborated + contradicted:
+        assert cell.count("](") <= MAX_CELL_LINKS + 1, cell
+    more = [c for c in corroborated if "and 6 more" in c]
+    assert more, "a claim with eleven corroborating sources names five and says how many more"
+    for cell in more:
+        anchor = cell.rsplit("](../index.md#", 1)[1].split(")", 1)[0]
+        assert f'<span id="{anchor}"></span>' in summary
+    # one entry per contradiction and source, never the same source twice for one contradiction
+    for cell in contradicted:
+        entries = [e for e in cell.split(", ") if not e.startswith("[and ")]
+        assert len(entries) == len(set(entries)), cell
+
+
+def test_fact_anchor_is_a_safe_fragment() -> None:
+    assert fact_anchor("fire-night-paint-cd197f") == "fact-fire-night-paint-cd197f"
+    assert fact_anchor('x"><script>') == "fact-x---script-"
