@@ -1,0 +1,158 @@
+"""The plugin under ``mkdocs serve``: rebuilds reuse the HTML of generated pages whose markdown did not
+change and the extractions already in memory; a plain build converts and reads everything.
+
+MkDocs keeps one instance of a plugin that defines ``on_startup`` for the whole process (that is how
+serve's rebuilds share it), so each test puts the instance back into build mode when it ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from generator.cache import ExtractionCache
+from generator.plugin import ClaimsPlugin
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY = ROOT / "tests" / "fixtures" / "golden-story"
+SENTENCE = "The harbour master said on Monday that 41 boats had been moved out of the bay."
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About\n\nHand-written.\n", encoding="utf-8")
+    shutil.copytree(STORY, tmp_path / "seeds")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Test\ntheme: mkdocs\nplugins:\n  - claims:\n      seeds_dir: seeds\n"
+                      "      cache_dir: cache\n", encoding="utf-8")
+    return config
+
+
+def _config(config_file: Path) -> MkDocsConfig:
+    return load_config(config_file=str(config_file), site_dir=str(config_file.parent / "site"))
+
+
+def _plugin(config: MkDocsConfig) -> ClaimsPlugin:
+    plugin = config.plugins["claims"]
+    assert isinstance(plugin, ClaimsPlugin)
+    return plugin
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """src_uri of every real markdown conversion (Page.render running in full)."""
+    done: list[str] = []
+    real = Page.render
+
+    def counting(self: Page, config: MkDocsConfig, files: Files) -> None:
+        done.append(self.file.src_uri)
+        real(self, config, files)
+
+    monkeypatch.setattr(Page, "render", counting)
+    return done
+
+
+@pytest.fixture
+def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the theme prints the build date
+    config_file = _project(tmp_path)
+    plugin = _plugin(_config(config_file))
+    _forget(plugin)
+    plugin.on_startup(command="serve", dirty=False)
+    yield config_file
+    plugin.on_startup(command="build", dirty=False)
+    _forget(plugin)
+
+
+def _forget(plugin: ClaimsPlugin) -> None:
+    """Start from an empty memory: another test's identical pages would otherwise be reused."""
+    plugin._converted.clear()
+    plugin._extracted.clear()
+
+
+def _site(config_file: Path) -> dict[str, bytes]:
+    site = config_file.parent / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and not p.name.startswith("sitemap")}
+
+
+def _edit(config_file: Path) -> Path:
+    article = sorted((config_file.parent / "seeds").glob("*.txt"))[0]
+    text = article.read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    longest = max(range(len(text)), key=lambda i: len(text[i]))
+    text.insert(longest + 1, SENTENCE)
+    article.write_text("\n\n".join(text) + "\n", encoding="utf-8")
+    return article
+
+
+def test_serve_rebuild_reuses_unchanged_pages(serving: Path, renders: list[str]) -> None:
+    build(_config(serving))
+    first_site, first_renders = _site(serving), list(renders)
+    generated = [uri for uri in first_renders if uri != "about.md"]
+    assert len(generated) >= 5 and "about.md" in first_renders
+    renders.clear()
+    build(_config(serving))
+    assert renders == ["about.md"]  # only the hand-written page is converted again
+    assert _site(serving) == first_site  # and the site is byte-identical
+
+    renders.clear()
+    _edit(serving)
+    build(_config(serving))
+    site = _site(serving)
+    assert any(SENTENCE.split(" that ")[1][:20] in html.decode() for name, html in site.items()
+               if name.startswith("sources/"))
+    assert 0 < len(renders) - 1 < len(generated)  # the edited story's changed pages, not all of them
+
+
+def test_serve_rebuild_keeps_extractions_in_memory(serving: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(_config(serving))
+    reads: list[str] = []
+    real = ExtractionCache.load
+
+    def counting(self: ExtractionCache, key: str) -> Any:
+        reads.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(ExtractionCache, "load", counting)
+    build(_config(serving))
+    assert reads == []  # every article came from memory
+    _edit(serving)
+    build(_config(serving))
+    assert len(reads) == 1  # the edited article: looked up in the cache folder (a miss), then extracted
+
+
+def test_plain_build_converts_every_page(tmp_path: Path, renders: list[str]) -> None:
+    config_file = _project(tmp_path)
+    build(_config(config_file))
+    first = sorted(renders)
+    renders.clear()
+    build(_config(config_file))
+    assert sorted(renders) == first
+
+
+def test_a_page_that_warned_is_converted_again(serving: Path, renders: list[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Page.render  # the counting wrapper
+    warned: list[str] = []
+
+    def warning_once(self: Page, config: MkDocsConfig, files: Files) -> None:
+        real(self, config, files)
+        if self.file.src_uri == "grid.md" and not warned:
+            warned.append(self.file.src_uri)
+            logging.getLogger("mkdocs.structure.pages").warning("a link that does not resolve")
+
+    monkeypatch.setattr(Page, "render", warning_once)
+    build(_config(serving))
+    renders.clear()
+    build(_config(serving))
+    assert sorted(renders) == ["about.md", "grid.md"]
