@@ -61,11 +61,10 @@ Normalisation (general English news conventions, not tuned to any sample article
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.records import Quantity
+from generator.regextrie import alternation
 
 __all__ = ["ABOUT_TOLERANCE", "MAX_MODIFIERS", "NEARLY_FLOOR", "find_quantities"]
 
@@ -92,31 +91,6 @@ def _words(spec: str) -> frozenset[str]:
 def _groups(spec: dict[str, str]) -> dict[str, str]:
     """Invert {"normalised": "phrase|other phrase"} into {"phrase": "normalised", ...}."""
     return {p.strip(): key for key, phrases in spec.items() for p in phrases.split("|") if p.strip()}
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    """Regex alternation of lower-case literal phrases, longest first; a space matches any run of whitespace.
-
-    Written as a trie ("kill(?:ed|ing|s|)"): re tries the alternatives of a group one by one, so a flat list
-    of a hundred phrases costs a hundred failed attempts at every position, the trie a few. It prefers the
-    same phrase as the flat list: the phrases that match at one position are prefixes of each other (two
-    different characters of lower-case phrases never match the same character, a space never matches what
-    a letter matches), and at every node the longer continuations come before the end of a phrase."""
-    root: dict[str, dict[str, Any]] = {}
-    for phrase in phrases:
-        assert phrase == phrase.lower(), phrase
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a phrase ends here
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
-        if "" in node:
-            alts.append("")
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(root)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -184,7 +158,7 @@ _HAS_WORD_NUMBER_SET = frozenset(
 # Whether lower-cased text, after a space put in front, holds one of _HAS_WORD_NUMBER_SET as a whole run of
 # ASCII letters (it does whenever _HAS_WORD_NUMBER_RE matches text without _odd_letters): a search is faster
 # than listing the words, and starting with the character before the word lets re skip the letters fast.
-_HAS_WORD_NUMBER_LOW_RE = re.compile(rf"[^a-z]{_alternation(_HAS_WORD_NUMBER_SET)}(?![a-z])")
+_HAS_WORD_NUMBER_LOW_RE = re.compile(rf"[^a-z]{alternation(_HAS_WORD_NUMBER_SET)}(?![a-z])")
 # The digits branch of _CORE_RE alone: at a digit no other branch can match (see find_quantities). It starts
 # with the first digit and checks the characters before it afterwards, so that re finds the digits fast
 # instead of trying the lookbehinds at every position.
@@ -216,7 +190,7 @@ _CORE_FIRST_NEEDS = {
 # with a space put in front (the pattern starts with the character before the word, which lets re skip the
 # letters fast). The article "a" is everywhere, and it starts a figure only before a few words.
 _CORE_SCAN_RE = re.compile(
-    rf"[^a-z](?P<w>{_alternation((_CORE_FIRST_WORDS - {'a'}).union(*_CORE_FIRST_NEEDS.values()))})(?![a-z])"
+    rf"[^a-z](?P<w>{alternation((_CORE_FIRST_WORDS - {'a'}).union(*_CORE_FIRST_NEEDS.values()))})(?![a-z])"
 )
 _A_RE = re.compile("[^a-z]a(?![a-z])")
 
@@ -318,7 +292,7 @@ _CUR_WORDS = _groups(
 )
 # "won" and "pounds" are money only after a scale word ("5 billion won", "2 million pounds").
 _CUR_NEEDS_SCALE = _words("won pounds")
-_CUR_WORD_RE = re.compile(rf"[ \u00a0]+(?P<c>{_alternation(_CUR_WORDS)})(?![A-Za-z])", re.IGNORECASE)
+_CUR_WORD_RE = re.compile(rf"[ \u00a0]+(?P<c>{alternation(_CUR_WORDS)})(?![A-Za-z])", re.IGNORECASE)
 
 _UNIT_NAMES = _groups(
     {
@@ -376,7 +350,7 @@ _DURATIONS = _words("second minute hour day week month year decade century")
 _GLUED_ONLY_UNITS = _words(
     "pc pct pp ppt ppts m \u00b0"
 )  # "12 pc" may be "12 pieces": only "12pc" is certain
-_UNIT_RE = re.compile(rf"[ \u00a0]?(?P<u>{_alternation(_UNIT_NAMES)})(?![A-Za-z0-9\u00b2])", re.IGNORECASE)
+_UNIT_RE = re.compile(rf"[ \u00a0]?(?P<u>{alternation(_UNIT_NAMES)})(?![A-Za-z0-9\u00b2])", re.IGNORECASE)
 # Both in one pattern, so that the common text with neither needs one call.
 _CUR_OR_UNIT_RE = re.compile(f"{_CUR_WORD_RE.pattern}|{_UNIT_RE.pattern}", re.IGNORECASE)
 _SCALE_RE = re.compile(
@@ -430,7 +404,7 @@ _QUALIFIER_PHRASES = _groups(
     }
 )
 _QUAL_BEFORE_RE = re.compile(
-    rf"(?<![\w.])(?P<q>{_alternation(_QUALIFIER_PHRASES)})[ \u00a0]*$", re.IGNORECASE
+    rf"(?<![\w.])(?P<q>{alternation(_QUALIFIER_PHRASES)})[ \u00a0]*$", re.IGNORECASE
 )
 # The last word of every qualifier phrase ending in a letter; see _word_before.
 _QUAL_LAST_WORDS = frozenset(p.split()[-1] for p in _QUALIFIER_PHRASES if p[-1].isalpha())
@@ -673,7 +647,7 @@ _EVENT_PHRASES = _groups(
         "damaged": "damaged",
     }
 )
-_EVENT_RE = re.compile(rf"(?P<e>{_alternation(_EVENT_PHRASES)})(?![\w-])", re.IGNORECASE)
+_EVENT_RE = re.compile(rf"(?P<e>{alternation(_EVENT_PHRASES)})(?![\w-])", re.IGNORECASE)
 # The leading letters of every event phrase ("killed", "laid" of "laid off", "lay" of "lay-offs"); see _WORD_INFO.
 _EVENT_FIRST_WORDS = frozenset(re.match(r"[a-z]+", p).group() for p in _EVENT_PHRASES)  # type: ignore[union-attr]
 # Verbs that take the count as object ("the quake killed 112 people") and nouns followed by "of" + count.
@@ -703,7 +677,7 @@ _ACTIVE_EVENTS = _groups(
     }
 )
 _ACTIVE_RE = re.compile(
-    rf"(?<![\w-])(?P<e>{_alternation(_ACTIVE_EVENTS)})\s+(?:(?:a\s+total\s+of|an?|some|the)\s+)?$",
+    rf"(?<![\w-])(?P<e>{alternation(_ACTIVE_EVENTS)})\s+(?:(?:a\s+total\s+of|an?|some|the)\s+)?$",
     re.IGNORECASE,
 )
 # The words an _ACTIVE_RE match can end with, before its trailing space; see _word_before.

@@ -86,6 +86,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .records import GRANULARITIES, TimeExpr
+from .regextrie import alternation
 
 __all__ = ["describe", "find_times", "overlaps"]
 
@@ -222,32 +223,6 @@ _PREV_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]++)\.?(['\u2019]s?)?[ \t(]*$")
 _NEXT_RE = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
-def _alternation(phrases: list[str]) -> str:
-    """Regex alternation of lower-case literal phrases as a trie ("w(?:ere|as)"), longest first; a space
-    matches any run of whitespace.
-
-    re tries the alternatives of a group one by one, so a flat list costs a failed attempt per phrase at
-    every position, the trie a few. The phrases that match at one position are prefixes of each other (two
-    different characters of lower-case phrases never match the same character, a space never matches what
-    a letter matches), and at every node the longer continuations come first, as in the flat list sorted
-    longest first."""
-    root: dict[str, dict[str, Any]] = {}
-    for phrase in phrases:
-        assert phrase == phrase.lower(), phrase
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a phrase ends here
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
-        if "" in node:
-            alts.append("")
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(root)
-
-
 # Tense markers: "f" future, "p" past. Each list is one trie; no phrase of a list is a prefix of another
 # one that ends at a word boundary, so the trie finds what the plain alternation of the phrases finds. The
 # lookahead only restates that every marker but "'ll" starts with a word character, which lets re give up
@@ -263,8 +238,8 @@ _PAST_AUX = ["was", "were", "had", "did", "said"]
 _PAST_VERBS = """began came went took made gave held met fell rose struck sent told left won lost found broke brought
 saw led fled fought spent sold paid became ran sank shook hit""".split()
 _FUTURE_RE = re.compile(
-    rf"\b(?=\w)(?:(?P<f>{_alternation(_FUTURE_MARKERS)})|(?P<p>{_alternation(_PAST_AUX)}|(?<!be\s)(?<!been\s)"
-    rf"(?:{_alternation(_PAST_VERBS)}|\w\w+ed)))\b|(?P<f2>['\u2019]ll)\b",
+    rf"\b(?=\w)(?:(?P<f>{alternation(_FUTURE_MARKERS)})|(?P<p>{alternation(_PAST_AUX)}|(?<!be\s)(?<!been\s)"
+    rf"(?:{alternation(_PAST_VERBS)}|\w\w+ed)))\b|(?P<f2>['\u2019]ll)\b",
     re.I,
 )
 # For lower-cased text without the letters that match an ASCII one under IGNORECASE without lower-casing
@@ -1171,7 +1146,7 @@ _WEEKDAY_GATE = re.compile(r"[MTWFS][a-z]{2,5}day")
 # and a tail). _MRANGE_RE can glue its first month to the next word ("Januaryto"), but its second month is
 # a month name (_MONTH_NAME_GATE).
 _MONTH_TOKEN_GATE = re.compile(
-    rf"[ADFJMNOS](?<!\w.)(?:{_alternation((_MONTH_TAILS + '|' + _MONTH_ABBR_TAILS).split('|'))})\b"
+    rf"[ADFJMNOS](?<!\w.)(?:{alternation((_MONTH_TAILS + '|' + _MONTH_ABBR_TAILS).split('|'))})\b"
 )
 _UNIT_GATE = re.compile(r"\s(?:year|month|weekend|week)\b")  # the unit of _REL_RE and _ANA2_RE
 _NUMERIC_GATE = re.compile(r"\d[/.]\d{1,2}[/.]\d")

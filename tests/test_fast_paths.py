@@ -256,7 +256,7 @@ _FIGURE_TEXT = _TEXT | st.lists(
 
 
 def _flat(phrases: object) -> str:
-    """The plain alternation the tries of quantities._alternation and timex._alternation stand for."""
+    """The plain alternation the tries of regextrie.alternation stand for."""
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))  # type: ignore[call-overload]
 
 
