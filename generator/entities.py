@@ -976,35 +976,14 @@ def _scan(text: str) -> tuple[list[_Tok], list[int]]:
         ostart = pos
         t: _Tok
         if word:
-            # The most common token, on the shortest path: same fields as the fast path below.
-            pos = end = ostart + len(word)
-            t = _new_tok(_Tok)
-            t.ostart = t.start = ostart
-            t.end = t.fend = end
-            t.text = t.key = t.pkey = t.ckey = word
-            t.poss = t.adj = t.cap = t.upper = t.glue = t.init = t.num = False
-            t.pre = ""
-            if word in _START_PARTICLES:
-                starts.append(len(toks))
-            if prev is None:
-                t.init = True
-            else:
-                gap = prev_gap if prev_gap is not None else text[prev.fend:ostart]
-                if gap == " ":
-                    prev.glue = not prev.adj
-                else:
-                    _join(prev, t, gap)
-            append(t)
-            prev = t
-            prev_gap = after
-            pos += len(after)
-            continue
+            raw = word
         end = mend = pos + len(raw)
         pos = mend + len(after)
         c0 = raw[0]
-        if c0.isdigit() or (raw.isascii() and raw.isalpha() and raw.islower()
-                            and (end == size or text[end] not in _DOT_APOS)):
-            # Fast path for a number or a lower-case ASCII word (most tokens of a sentence).
+        # The regex's first group is a plain lower-case word the fast path takes (most tokens of a sentence).
+        if word or c0.isdigit() or (raw.isascii() and raw.isalpha() and raw.islower()
+                                    and (end == size or text[end] not in _DOT_APOS)):
+            # Fast path for a number or a lower-case ASCII word.
             t = _new_tok(_Tok)
             t.ostart = t.start = ostart
             t.end = t.fend = end
