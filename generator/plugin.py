@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
@@ -119,7 +120,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     _user_nav: list[Any] | None = None
     _serving = False
     _generated: frozenset[str] = frozenset()
-    _context = ""
+    _context: str | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -195,19 +196,23 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             self._extracted = {k: v for k, v in cache.memory.items() if k in cache.used}
         if self._serving:
             self._generated = frozenset(path for path, _, _ in generated)
-            self._context = _site_context(files, config)
+            self._context = None  # computed from the final file list when the first page renders
             self._converted = {k: v for k, v in self._converted.items() if k in self._generated}
         log.info("claims: %s", summary_line(collection, time.perf_counter() - started))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self._serving and page.file.src_uri in self._generated:
+        # The reuse writes what MkDocs 1.6's Page.render sets; any other version converts every page.
+        if self._serving and page.file.src_uri in self._generated and mkdocs_version.startswith("1.6."):
             # MkDocs calls page.render(config, files) next; this instance's render reuses or records.
             page.render = partial(self._render, page)  # type: ignore[method-assign]
         return markdown
 
     def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         uri = page.file.src_uri
+        if self._context is None:
+            # Here, not in on_files: later plugins and MkDocs' exclusions have settled every file's URL.
+            self._context = _site_context(files, config)
         # The markdown as it is converted, after every plugin's on_page_markdown, not only ours.
         text = f"{self._context}\n{uri}\n{page.markdown}"
         key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -251,7 +256,7 @@ def _site_context(files: Files, config: MkDocsConfig) -> str:
     """What a page's HTML depends on besides its markdown: the markdown setup and every file's URL
     (links are resolved against them)."""
     digest = hashlib.sha256()
-    setup = [config.markdown_extensions, config.mdx_configs, config.use_directory_urls]
+    setup = [config.markdown_extensions, config.mdx_configs, config.use_directory_urls, config.validation]
     digest.update(json.dumps(setup, sort_keys=True, default=repr).encode())
     for f in sorted(files, key=lambda f: f.src_uri):
         digest.update(f"{f.src_uri}\0{f.url}\0{f.inclusion.name}\n".encode("utf-8", "surrogatepass"))

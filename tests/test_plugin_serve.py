@@ -156,3 +156,16 @@ def test_a_page_that_warned_is_converted_again(serving: Path, renders: list[str]
     renders.clear()
     build(_config(serving))
     assert sorted(renders) == ["about.md", "grid.md"]
+
+
+def test_serve_rebuild_after_an_edit_equals_a_clean_build(serving: Path) -> None:
+    build(_config(serving))
+    _edit(serving)
+    build(_config(serving))  # reuses what it can from the first build
+    served = _site(serving)
+    plugin = _plugin(_config(serving))
+    plugin.on_startup(command="build", dirty=False)
+    _forget(plugin)
+    shutil.rmtree(serving.parent / "site")
+    build(_config(serving))  # converts and extracts everything afresh
+    assert _site(serving) == served
