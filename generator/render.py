@@ -182,11 +182,14 @@ class _Index:
         for claim in report.claims:
             self.by_source[claim.source].append(claim)
         self.corroborated: dict[str, list[str]] = defaultdict(list)
-        self.fact_of: dict[str, str] = {}
+        # The first fact in which a claim meets another: where "and N more" sends the reader to see it.
+        self.fact_with: dict[tuple[str, str], str] = {}
         for f in report.facts:
             for cid in f.claims:
-                self.fact_of[cid] = f.id
-                self.corroborated[cid] += [o for o in f.claims if self.claims[o].source != self.claims[cid].source]
+                others = [o for o in f.claims if self.claims[o].source != self.claims[cid].source]
+                self.corroborated[cid] += others
+                for o in others:
+                    self.fact_with.setdefault((cid, o), f.id)
         self.contradicted: dict[str, list[tuple[Contradiction, str]]] = defaultdict(list)
         for c in report.contradictions:
             for side in c.sides:
@@ -205,7 +208,9 @@ def _claim_table(report: Report, article: Article, page: str, index: _Index) -> 
         corroborated = ", ".join(links.claim(index.claims[o]) for o in others[:MAX_CELL_LINKS])
         if len(others) > MAX_CELL_LINKS:
             more = md_text(f"and {len(others) - MAX_CELL_LINKS} more")
-            corroborated += ", " + links.fact(index.fact_of[c.id], more)
+            # The row of the fact that holds the first claim left out (a claim may sit in a content fact and
+            # a role fact).
+            corroborated += ", " + links.fact(index.fact_with[(c.id, others[MAX_CELL_LINKS])], more)
         # One entry per contradiction and source, however many of that source's claims it involves.
         against = list(dict.fromkeys((con, index.claims[o].source) for con, o in index.contradicted[c.id]))
         contradicted = ", ".join(

@@ -99,3 +99,19 @@ def test_claim_table_cells_list_a_bounded_number_of_links(crowded_story: Report)
 def test_fact_anchor_is_a_safe_fragment() -> None:
     assert fact_anchor("fire-night-paint-cd197f") == "fact-fire-night-paint-cd197f"
     assert fact_anchor('x"><script>') == "fact-x---script-"
+
+
+def test_and_more_leads_to_a_fact_that_holds_the_first_claim_left_out(crowded_story: Report) -> None:
+    from generator.render import _Index
+
+    index = _Index(crowded_story)
+    facts = {f.id: f for f in crowded_story.facts}
+    checked = 0
+    for cid, others in index.corroborated.items():
+        others = list(dict.fromkeys(others))
+        if len(others) > MAX_CELL_LINKS:
+            hidden = others[MAX_CELL_LINKS]
+            fact = facts[index.fact_with[(cid, hidden)]]
+            assert cid in fact.claims and hidden in fact.claims
+            checked += 1
+    assert checked
