@@ -53,7 +53,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.bench import MAX_RUN, Material, default_material_dirs, load_material, perturb
+from generator.bench import Material, default_material_dirs, load_material, perturb, sample_paragraphs
 from generator.metadata import load_sources
 
 ARTICLES_PER_STORY = 20
@@ -223,20 +223,14 @@ class _Meta:
 def _body(material: Material, rng: random.Random) -> list[str]:
     move_dates = rng.random() < DATE_ARTICLE_RATE
     target = rng.randint(*WORDS)
-    paragraphs: list[str] = []
-    words = 0
-    while words < target:
-        para = rng.choice(material.paragraphs)
-        run = rng.randint(1, min(MAX_RUN, len(para)))
-        first = rng.randint(0, len(para) - run)
-        sentences = list(para[first : first + run])
+
+    def write(sentences: list[str]) -> str:
         if len(sentences) > 1 and rng.random() < SWAP_RATE:
             k = rng.randrange(len(sentences) - 1)
             sentences[k], sentences[k + 1] = sentences[k + 1], sentences[k]
-        text = reword(perturb(" ".join(sentences), rng, dates=move_dates), rng)
-        paragraphs.append(text)
-        words += len(text.split())
-    return paragraphs
+        return reword(perturb(" ".join(sentences), rng, dates=move_dates), rng)
+
+    return sample_paragraphs(material, rng, target, write)
 
 
 def _date_line(rng: random.Random, d: dt.date) -> str:

@@ -190,18 +190,29 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
-def synth_article(material: Material, rng: random.Random, index: int) -> SynthArticle:
-    """One ~600-word article, source ``bench-<index>``: perturbed runs of sentences from random paragraphs."""
-    move_dates = rng.random() < DATE_ARTICLE_RATE
+def sample_paragraphs(
+    material: Material, rng: random.Random, target_words: int, write: Callable[[list[str]], str]
+) -> list[str]:
+    """Paragraphs of at least ``target_words`` words in all: each a run of up to MAX_RUN consecutive sentences
+    of a random material paragraph, turned into text by ``write`` (which may draw on ``rng`` too)."""
     paragraphs: list[str] = []
     words = 0
-    while words < TARGET_WORDS:
+    while words < target_words:
         para = rng.choice(material.paragraphs)
         run = rng.randint(1, min(MAX_RUN, len(para)))
         first = rng.randint(0, len(para) - run)
-        text = perturb(" ".join(para[first : first + run]), rng, dates=move_dates)
+        text = write(list(para[first : first + run]))
         paragraphs.append(text)
         words += _word_count(text)
+    return paragraphs
+
+
+def synth_article(material: Material, rng: random.Random, index: int) -> SynthArticle:
+    """One ~600-word article, source ``bench-<index>``: perturbed runs of sentences from random paragraphs."""
+    move_dates = rng.random() < DATE_ARTICLE_RATE
+    paragraphs = sample_paragraphs(
+        material, rng, TARGET_WORDS, lambda sentences: perturb(" ".join(sentences), rng, dates=move_dates)
+    )
     title = perturb(rng.choice(material.titles), rng, dates=move_dates)
     published = rng.choice(material.dates) if material.dates else None
     outlet = f"Bench Outlet {index:04d}"

@@ -33,16 +33,20 @@ class BuiltSite:
     after: dict[str, tuple[int, int]]  # ... and after it
 
 
-@pytest.fixture(scope="session")
-def payload_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    project = make_project(tmp_path_factory.mktemp("payload-project"), PAYLOADS)
+def _build(project: Path, what: str) -> BuiltSite:
+    """Build ``project`` once, recording the files outside ``site/`` before and after."""
     before = tree_snapshot(project, exclude=("site",))
     done = build_site(project, strict=False)
     after = tree_snapshot(project, exclude=("site",))
     log = done.stdout + done.stderr
     if done.returncode != 0:
-        pytest.fail(f"mkdocs build of the payload site failed ({done.returncode}):\n{log[-5000:]}")
+        pytest.fail(f"mkdocs build of {what} failed ({done.returncode}):\n{log[-5000:]}")
     return BuiltSite(project, project / "site", log, done.returncode, before, after)
+
+
+@pytest.fixture(scope="session")
+def payload_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return _build(make_project(tmp_path_factory.mktemp("payload-project"), PAYLOADS), "the payload site")
 
 
 @pytest.fixture(scope="module")
@@ -54,14 +58,7 @@ def payload_url(payload_site: BuiltSite) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's report (its mkdocs.yml, docs/ and seeds/) built once, in a temporary copy."""
-    project = make_project(tmp_path_factory.mktemp("repo-project"), ROOT / "seeds")
-    before = tree_snapshot(project, exclude=("site",))
-    done = build_site(project, strict=False)
-    after = tree_snapshot(project, exclude=("site",))
-    log = done.stdout + done.stderr
-    if done.returncode != 0:
-        pytest.fail(f"mkdocs build of the repository site failed ({done.returncode}):\n{log[-5000:]}")
-    return BuiltSite(project, project / "site", log, done.returncode, before, after)
+    return _build(make_project(tmp_path_factory.mktemp("repo-project"), ROOT / "seeds"), "the repository site")
 
 
 @pytest.fixture(scope="module")
