@@ -284,7 +284,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Dot product of two unit vectors (sparse, as dicts); the key intersection runs in C. Set order
     varies between processes, so the sum is fsum: exactly rounded whatever the order, so every run
     decides the same at a threshold."""
-    return math.fsum(a[f] * b[f] for f in a.keys() & b.keys())
+    return math.fsum([a[f] * b[f] for f in a.keys() & b.keys()])
 
 
 def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str, str]]:
@@ -317,10 +317,12 @@ def similarities(claims: Sequence[Claim], vectors: Vectors) -> dict[tuple[str, s
     nothing but who said them ("X said the ferry was overloaded", "X said help came late")."""
     quiet = {c.id: speaker_features(c) for c in claims}
     out: dict[tuple[str, str], float] = {}
+    by_claim = vectors.by_claim
     for a, b in sorted(candidate_pairs(claims, vectors)):
-        va, vb = vectors.by_claim[a], vectors.by_claim[b]
+        va, vb = by_claim[a], by_claim[b]
         shared = va.keys() & vb.keys()
-        out[(a, b)] = cosine(va, vb) if shared - quiet[a] - quiet[b] else 0.0
+        # cosine(va, vb), with the intersection it needs computed once
+        out[(a, b)] = math.fsum([va[f] * vb[f] for f in shared]) if shared - quiet[a] - quiet[b] else 0.0
     return out
 
 
@@ -354,8 +356,16 @@ def independent_sources(claims: Sequence[Claim]) -> int:
     uf = _UnionFind(sorted({c.source for c in claims}))
     grams = [(c, _trigrams(c.text)) for c in claims]
     for i, (a, ga) in enumerate(grams):
+        if not ga:
+            continue
         for b, gb in grams[i + 1 :]:
-            if a.source != b.source and ga and gb and len(ga & gb) / min(len(ga), len(gb)) >= COPY_OVERLAP:
+            # Sources already merged need no second look: many copies of one wire story are common.
+            if (
+                gb
+                and a.source != b.source
+                and uf.find(a.source) != uf.find(b.source)
+                and len(ga & gb) / min(len(ga), len(gb)) >= COPY_OVERLAP
+            ):
                 uf.union(a.source, b.source)
     return len({uf.find(s) for s in uf.parent})
 

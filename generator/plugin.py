@@ -1,31 +1,25 @@
 """The MkDocs adapter: runs the pipeline in ``on_files`` and adds every page with File.generated.
 
-The only module that imports mkdocs. Nothing is written into ``docs/``; ``mkdocs serve`` watches
+With reuse.py, the only modules that import mkdocs. Nothing is written into ``docs/``; ``mkdocs serve`` watches
 the seeds folder. Skipped inputs and warnings are logged as warnings, so ``--strict`` fails on
 them and CI does not publish a silently incomplete report.
 
-Under ``mkdocs serve`` every change rebuilds the whole site, and turning the generated markdown into
-HTML is most of a build. An edited article changes a few pages of its story, so the plugin (kept
-across serve's rebuilds) remembers each generated page's HTML and reuses it while the page's
-markdown, the site's file list and the markdown configuration are unchanged. A page whose
-conversion logged a warning is never reused, so the warning shows on every build. It also keeps the
-extractions of the current articles in memory instead of re-reading them from the cache folder.
-``mkdocs build`` converts every page and reads the cache folder, as before.
+Under ``mkdocs serve`` the plugin (kept across serve's rebuilds) reuses what the last build made
+while its inputs are unchanged (pages' HTML, search entries, compiled templates: see reuse.py) and
+keeps the extractions of the current articles in memory instead of re-reading them from the cache
+folder. ``mkdocs build`` converts every page and reads the cache folder.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import time
 from dataclasses import dataclass, field
-from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mkdocs import __version__ as mkdocs_version
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
@@ -41,6 +35,7 @@ from .errors import SeedError
 from .escape import clean_text
 from .pipeline import analyze_collection, summary_line
 from .render import navigation, render_collection
+from .reuse import PageReuse, SearchReuse, TemplateCode
 
 log = logging.getLogger("mkdocs.plugins.claims")
 CSS = "assets/claims.css"
@@ -55,18 +50,6 @@ class ClaimsConfig(base.Config):
     Articles directly inside make one story; one subfolder per story makes a collection."""
     cache_dir = c.Type(str, default=".cache/claims")
     """Where each article's extraction is cached, relative to mkdocs.yml; empty to turn caching off."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Converted:
-    """What ``Page.render`` sets, for one page's markdown in one site context."""
-
-    key: str
-    content: str | None
-    toc: Any
-    title: str | None
-    anchors: set[str] | None
-    links_to_anchors: dict[str, dict[str, str]] | None  # by target src_uri: File objects are per build
 
 
 @dataclass
@@ -94,15 +77,6 @@ class _RememberingCache(ExtractionCache):
         super().store(key, extraction)
 
 
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -119,12 +93,13 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
 
     _user_nav: list[Any] | None = None
     _serving = False
-    _generated: frozenset[str] = frozenset()
-    _context: str | None = None
 
     def __init__(self) -> None:
         super().__init__()
-        self._converted: dict[str, _Converted] = {}
+        # Kept across serve's rebuilds (see reuse.py); a plain build uses none of them.
+        self._pages = PageReuse()
+        self._search = SearchReuse()
+        self._templates = TemplateCode()
         self._extracted: dict[str, Extraction] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -195,69 +170,25 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if isinstance(cache, _RememberingCache):  # keep only the articles of this build in memory
             self._extracted = {k: v for k, v in cache.memory.items() if k in cache.used}
         if self._serving:
-            self._generated = frozenset(path for path, _, _ in generated)
-            self._context = None  # computed from the final file list when the first page renders
-            self._converted = {k: v for k, v in self._converted.items() if k in self._generated}
+            self._pages.begin(frozenset(path for path, _, _ in generated))
         log.info("claims: %s", summary_line(collection, time.perf_counter() - started))
         return files
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._serving:
+            self._search.attach(config.plugins)
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # The reuse writes what MkDocs 1.6's Page.render sets; any other version converts every page.
-        if self._serving and page.file.src_uri in self._generated and mkdocs_version.startswith("1.6."):
-            # MkDocs calls page.render(config, files) next; this instance's render reuses or records.
-            page.render = partial(self._render, page)  # type: ignore[method-assign]
+        if self._serving:
+            self._pages.wrap(page)  # MkDocs calls page.render next: reuse or record its HTML
         return markdown
 
-    def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
-        uri = page.file.src_uri
-        if self._context is None:
-            # Here, not in on_files: later plugins and MkDocs' exclusions have settled every file's URL.
-            self._context = _site_context(files, config)
-        # The markdown as it is converted, after every plugin's on_page_markdown, not only ours.
-        text = f"{self._context}\n{uri}\n{page.markdown}"
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        hit = self._converted.get(uri)
-        if hit is not None and hit.key == key:
-            page.content, page.toc, page._title_from_render = hit.content, hit.toc, hit.title
-            page.present_anchor_ids = set(hit.anchors) if hit.anchors is not None else None
-            if hit.links_to_anchors is not None:
-                page.links_to_anchors = {
-                    target: links
-                    for to, links in hit.links_to_anchors.items()
-                    if (target := files.get_file_from_path(to)) is not None
-                }
-            return
-        watcher = _Warnings()
-        mkdocs_log = logging.getLogger("mkdocs")
-        mkdocs_log.addHandler(watcher)
-        try:
-            Page.render(page, config, files)
-        finally:
-            mkdocs_log.removeHandler(watcher)
-        if watcher.count:
-            self._converted.pop(uri, None)
-            return
-        links = page.links_to_anchors
-        self._converted[uri] = _Converted(
-            key,
-            page.content,
-            page.toc,
-            page._title_from_render,
-            set(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
-            {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
-        )
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._serving:
+            env.bytecode_cache = self._templates
+        return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self._seeds(config)))
         return server
 
-
-def _site_context(files: Files, config: MkDocsConfig) -> str:
-    """What a page's HTML depends on besides its markdown: the markdown setup and every file's URL
-    (links are resolved against them)."""
-    digest = hashlib.sha256()
-    setup = [config.markdown_extensions, config.mdx_configs, config.use_directory_urls, config.validation]
-    digest.update(json.dumps(setup, sort_keys=True, default=repr).encode())
-    for f in sorted(files, key=lambda f: f.src_uri):
-        digest.update(f"{f.src_uri}\0{f.url}\0{f.inclusion.name}\n".encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()

@@ -16,13 +16,12 @@ from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell,
 from .grid import Row, disagreement_rows, fact_rows, figure_rows
 from .numformat import format_number
 from .records import Article, Claim, Collection, Contradiction, GeneratedPage, Quantity, Report, TimeExpr
-from .report import collection_json, report_json
+from .report import REPORT_JSON, collection_index_json, collection_json, report_json
 
 SUMMARY = "index.md"
 SOURCES_INDEX = "sources/index.md"
 CONTRADICTIONS = "contradictions.md"
 GRID = "grid.md"
-REPORT_JSON = "report.json"
 # Links listed in one cell of a claim table before "and N more": the cell would otherwise name every
 # other source of a fact, and a story's source pages would grow with the square of its sources.
 MAX_CELL_LINKS = 5
@@ -505,7 +504,8 @@ def render_story_index(collection: Collection) -> GeneratedPage:
     if collection.warnings:
         parts.append("## Warnings\n")
         parts.append("\n".join(f"- {md_text(w)}" for w in collection.warnings) + "\n")
-    parts.append(f"All stories' data in one file: [report.json]({REPORT_JSON}).\n")
+    parts.append(f"The data: [report.json]({REPORT_JSON}) lists the stories; each story's report.json holds its "
+                 "sources, claims, agreements and contradictions.\n")
     return GeneratedPage(SUMMARY, "\n".join(parts))
 
 
@@ -515,7 +515,8 @@ def render_collection(collection: Collection) -> tuple[GeneratedPage, ...]:
         # The site's report.json is the collection's (it adds the collection's warnings); encoding the
         # story's own as well would only be thrown away.
         return render_pages(collection.stories[0].report, data=collection_json(collection))
-    pages = [render_story_index(collection), GeneratedPage(REPORT_JSON, collection_json(collection), in_nav=False)]
+    index = GeneratedPage(REPORT_JSON, collection_index_json(collection), in_nav=False)
+    pages = [render_story_index(collection), index]
     for story in collection.stories:
         pages.extend(render_pages(story.report, prefix=story.slug))
     return tuple(pages)

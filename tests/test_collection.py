@@ -79,3 +79,26 @@ def test_pages_live_under_each_story(collection_site: Path) -> None:
             assert (collection_site / slug / page).exists(), (slug, page)
     report = json.loads((collection_site / "report.json").read_text(encoding="utf-8"))
     assert len(report["stories"]) == 5
+
+
+def test_site_report_json_indexes_each_storys_own(collection_site: Path) -> None:
+    """At the top of a collection's site, report.json lists the stories and points to each story's own
+    report.json (the schema-1 contract); it does not repeat their data."""
+    index = json.loads((collection_site / "report.json").read_text(encoding="utf-8"))
+    assert set(index) == {"schema", "generator", "stories", "warnings"}
+    collection = analyze_collection(STORIES)
+    for entry, story in zip(index["stories"], collection.stories, strict=True):
+        own = json.loads((collection_site / entry["report"]).read_text(encoding="utf-8"))
+        assert own["schema"] == 1 and own["event"] == entry["event"]
+        assert (entry["sources"], entry["claims"], entry["contradictions"]) == (
+            len(own["sources"]), len(own["claims"]), len(own["contradictions"]))
+        assert entry["conflicts"] == sum(c["severity"] == "conflict" for c in own["contradictions"])
+        assert entry["id"] == story.id
+        assert entry["first_published"] <= entry["last_published"]
+
+
+def test_cli_collection_json_merges_every_story_once() -> None:
+    data = collection_data(analyze_collection(STORIES))
+    assert sum(s["claims"] for s in data["stories"]) == len(data["claims"])
+    assert sum(s["sources"] for s in data["stories"]) == len(data["sources"])
+    assert all(isinstance(s["sources"], int) for s in data["stories"])  # counts, not the stories' data again

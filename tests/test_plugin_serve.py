@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,15 +26,17 @@ from generator.plugin import ClaimsPlugin
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "tests" / "fixtures" / "golden-story"
+# The project's own theme and search plugin (Material's), and MkDocs' plain theme without search.
+THEMES = {"mkdocs": {}, "material": {"theme": "material", "plugins": "  - search\n"}}
 SENTENCE = "The harbour master said on Monday that 41 boats had been moved out of the bay."
 
 
-def _project(tmp_path: Path) -> Path:
+def _project(tmp_path: Path, theme: str = "mkdocs", plugins: str = "") -> Path:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "about.md").write_text("# About\n\nHand-written.\n", encoding="utf-8")
     shutil.copytree(STORY, tmp_path / "seeds")
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: Test\ntheme: mkdocs\nplugins:\n  - claims:\n      seeds_dir: seeds\n"
+    config.write_text(f"site_name: Test\ntheme: {theme}\nplugins:\n{plugins}  - claims:\n      seeds_dir: seeds\n"
                       "      cache_dir: cache\n", encoding="utf-8")
     return config
 
@@ -62,10 +65,10 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return done
 
 
-@pytest.fixture
-def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+@pytest.fixture(params=["mkdocs"])
+def serving(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the theme prints the build date
-    config_file = _project(tmp_path)
+    config_file = _project(tmp_path, **THEMES[request.param])
     plugin = _plugin(_config(config_file))
     _forget(plugin)
     plugin.on_startup(command="serve", dirty=False)
@@ -76,7 +79,8 @@ def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def _forget(plugin: ClaimsPlugin) -> None:
     """Start from an empty memory: another test's identical pages would otherwise be reused."""
-    plugin._converted.clear()
+    plugin._pages.clear()
+    plugin._search.clear()
     plugin._extracted.clear()
 
 
@@ -158,6 +162,7 @@ def test_a_page_that_warned_is_converted_again(serving: Path, renders: list[str]
     assert sorted(renders) == ["about.md", "grid.md"]
 
 
+@pytest.mark.parametrize("serving", ["mkdocs", "material"], indirect=True)
 def test_serve_rebuild_after_an_edit_equals_a_clean_build(serving: Path) -> None:
     build(_config(serving))
     _edit(serving)
@@ -169,3 +174,43 @@ def test_serve_rebuild_after_an_edit_equals_a_clean_build(serving: Path) -> None
     shutil.rmtree(serving.parent / "site")
     build(_config(serving))  # converts and extracts everything afresh
     assert _site(serving) == served
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """URL of every page Material's search plugin parses into index entries."""
+    done: list[str] = []
+    real = SearchIndex.add_entry_from_context
+
+    def counting(self: SearchIndex, page: Page) -> None:
+        done.append(page.url)
+        real(self, page)
+
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", counting)
+    return done
+
+
+@pytest.mark.parametrize("serving", ["material"], indirect=True)
+def test_serve_rebuild_reuses_search_entries_of_unchanged_pages(serving: Path, parses: list[str]) -> None:
+    build(_config(serving))
+    index = (serving.parent / "site" / "search" / "search_index.json").read_bytes()
+    pages = len(parses)
+    assert pages >= 6
+    parses.clear()
+    build(_config(serving))
+    assert parses == []  # nothing changed: every page's entries are reused
+    assert (serving.parent / "site" / "search" / "search_index.json").read_bytes() == index
+    _edit(serving)
+    build(_config(serving))
+    assert 0 < len(parses) < pages  # the pages the edit changed
+    assert SENTENCE.split(" that ")[1][:20].encode() in (
+        serving.parent / "site" / "search" / "search_index.json").read_bytes()
+
+
+def test_plain_build_parses_every_page_for_search(tmp_path: Path, parses: list[str]) -> None:
+    config_file = _project(tmp_path, **THEMES["material"])
+    build(_config(config_file))
+    first = sorted(parses)
+    parses.clear()
+    build(_config(config_file))
+    assert sorted(parses) == first
