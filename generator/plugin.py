@@ -7,7 +7,8 @@ them and CI does not publish a silently incomplete report.
 Under ``mkdocs serve`` the plugin (kept across serve's rebuilds) reuses what the last build made
 while its inputs are unchanged (pages' HTML, search entries, compiled templates: see reuse.py) and
 keeps the extractions of the current articles in memory instead of re-reading them from the cache
-folder. ``mkdocs build`` converts every page and reads the cache folder.
+folder. ``mkdocs build`` converts every page and reads the cache folder. In both, generated pages are
+kept compressed while MkDocs holds every page (packing.py).
 """
 
 from __future__ import annotations
@@ -26,13 +27,16 @@ from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .cache import Extraction, ExtractionCache
 from .errors import SeedError
 from .escape import clean_text
+from .packing import PackedFile, PageStore
 from .pipeline import analyze_collection, summary_line
 from .render import navigation, render_collection
 from .reuse import PageReuse, SearchReuse, TemplateCode
@@ -100,6 +104,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self._pages = PageReuse()
         self._search = SearchReuse()
         self._templates = TemplateCode()
+        self._held = PageStore()  # every build: generated pages' HTML, compressed while MkDocs holds all pages
+        self._generated: frozenset[str] = frozenset()
         self._extracted: dict[str, Extraction] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -162,15 +168,17 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             if existing is not None and not existing.generated_by:
                 raise PluginError(f"claims: docs/{path} is hand-written but the report generates that page; "
                                   "rename or remove it")
-            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            files.append(PackedFile.generated(config, path, content=content, inclusion=inclusion))
         hand_written = self._user_nav if self._user_nav is not None else [
             f.src_uri for f in files.documentation_pages() if not f.generated_by
         ]
         config.nav = [*navigation(collection), *hand_written]
         if isinstance(cache, _RememberingCache):  # keep only the articles of this build in memory
             self._extracted = {k: v for k, v in cache.memory.items() if k in cache.used}
+        self._generated = frozenset(path for path, _, _ in generated)
+        self._held.clear()
         if self._serving:
-            self._pages.begin(frozenset(path for path, _, _ in generated))
+            self._pages.begin(self._generated)
         log.info("claims: %s", summary_line(collection, time.perf_counter() - started))
         return files
 
@@ -182,6 +190,24 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if self._serving:
             self._pages.wrap(page)  # MkDocs calls page.render next: reuse or record its HTML
         return markdown
+
+    @event_priority(-100)  # after every other plugin has seen the HTML
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self._generated:
+            return self._held.hold(page, html)
+        return html
+
+    @event_priority(100)  # before the search plugin and the theme read the HTML
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self._held.restore(page)
+        return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self._held.release(page)
+        return output
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._serving:

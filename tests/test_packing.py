@@ -1,0 +1,75 @@
+"""Generated pages stay compressed while MkDocs builds (packing.py): the site is the same, the memory is not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from generator.packing import PackedFile
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _config(tmp_path: Path) -> MkDocsConfig:
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins._current_plugin = None  # set by MkDocs while a plugin event runs
+    return config
+
+
+@pytest.mark.parametrize("content", ["plain", "Seoul’s “quoted” text — 4,000\n" * 200, b"\x00\xffbytes" * 50, ""])
+def test_packed_file_gives_back_what_it_was_given(tmp_path: Path, content: str | bytes) -> None:
+    config = _config(tmp_path)
+    packed = PackedFile.generated(config, "sources/a.md", content=content)
+    assert isinstance(packed, PackedFile)
+    plain = File.generated(config, "sources/a.md", content=content)
+    assert packed.content_bytes == plain.content_bytes
+    if isinstance(content, str):
+        assert packed.content_string == plain.content_string == content
+    packed.copy_file()
+    assert Path(packed.abs_dest_path).read_bytes() == plain.content_bytes
+    if len(content) > 1000:
+        assert packed.packed_size < len(plain.content_bytes) / 5
+
+
+def test_packed_file_content_can_be_replaced(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    packed = PackedFile.generated(config, "report.json", content="{}")
+    packed.content_string = '{"a": 1}'
+    assert packed.content_string == '{"a": 1}' and packed.content_bytes == b'{"a": 1}'
+
+
+def test_generated_pages_hold_no_html_or_markdown_between_conversion_and_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About\n\nHand-written.\n", encoding="utf-8")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "golden-story", tmp_path / "seeds")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: Test\ntheme: material\nplugins:\n  - search\n  - claims:\n"
+                           "      seeds_dir: seeds\n      cache_dir: ''\n", encoding="utf-8")
+    seen: dict[str, tuple[Any, ...]] = {}
+    real = mkdocs_build._build_page
+
+    def watching(page: Page, *args: Any, **kwargs: Any) -> None:
+        before = (page.content, page.markdown)
+        real(page, *args, **kwargs)
+        seen[page.file.src_uri] = (*before, page.content)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", watching)
+    mkdocs_build.build(load_config(config_file=str(config_file), site_dir=str(tmp_path / "site")))
+    generated = {uri: state for uri, state in seen.items() if uri != "about.md"}
+    assert len(generated) >= 5
+    assert all(state == ("", None, None) for state in generated.values()), generated
+    assert seen["about.md"][0] and seen["about.md"][2]  # hand-written pages are left as MkDocs keeps them
+    summary = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Marrow Bay" in summary  # the HTML came back for the theme
+    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Marrow Bay" in index  # and for the search plugin
