@@ -17,7 +17,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from operator import mul
 
 from .entities import role_offices
 from .records import Claim, Fact
@@ -283,51 +284,65 @@ def vectorise(claims: Sequence[Claim]) -> Vectors:
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Dot product of two unit vectors (sparse, as dicts); the key intersection runs in C. Set order
     varies between processes, so the sum is fsum: exactly rounded whatever the order, so every run
-    decides the same at a threshold."""
-    return math.fsum([a[f] * b[f] for f in a.keys() & b.keys()])
+    decides the same at a threshold. The products are multiplied by ``map`` rather than a Python
+    comprehension: the same floats, summed the same way, at a fraction of the per-feature cost."""
+    shared = a.keys() & b.keys()
+    return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
-def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str, str]]:
-    """Pairs of claims from different sources that share one of their rarest features."""
-    source = {c.id: c.source for c in claims}
+def _partners(claims: Sequence[Claim], vectors: Vectors) -> dict[str, set[str]]:
+    """Every claim's candidate partners: claims of other sources that share one of its rarest
+    features (both ways: ``b in partners[a]`` exactly when ``a in partners[b]``)."""
     postings: dict[str, list[str]] = defaultdict(list)
     for c in claims:
         shared = [f for f in vectors.by_claim[c.id] if vectors.df[f] > 1]  # a feature no other claim has pairs nothing
         for f in sorted(shared, key=lambda f: (vectors.df[f], f))[:BLOCK_KEYS]:
             postings[f].append(c.id)
-    pairs: set[tuple[str, str]] = set()
+    partners: dict[str, set[str]] = {c.id: set() for c in claims}
     for f, ids in postings.items():
+        # Set updates pair a posting list's claims in C rather than one pair at a time in Python.
         if len(ids) <= MAX_POSTINGS:
-            partners = [ids[i + 1 :] for i in range(len(ids))]
+            for a in ids:
+                partners[a].update(ids)
         else:
             # A feature many claims share (a fact a thousand outlets repeat) would pair all of them:
             # instead each is paired with a few hub claims, the same for all, chosen by a stable hash.
             # The fact still forms, through the hubs, at a cost linear in the number of claims.
             hubs = sorted(ids, key=lambda cid: hashlib.blake2b(f"{f}|{cid}".encode(), digest_size=8).digest())[:HUBS]
-            partners = [hubs for _ in ids]
-        for a, others in zip(ids, partners, strict=True):
-            for b in others:
-                if a != b and source[a] != source[b]:
-                    pairs.add((a, b) if a < b else (b, a))
+            for a in ids:
+                partners[a].update(hubs)
+            for h in hubs:
+                partners[h].update(ids)
+    of_source: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        of_source[c.source].add(c.id)
+    # Claims of one source (the claim itself included) are never partners.
+    return {c.id: partners[c.id] - of_source[c.source] for c in claims}
+
+
+def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str, str]]:
+    """Pairs of claims from different sources that share one of their rarest features (a < b)."""
+    pairs: set[tuple[str, str]] = set()
+    for a, others in _partners(claims, vectors).items():
+        pairs.update((a, b) for b in others if a < b)
     return pairs
+
+
+def _loud(claims: Sequence[Claim], vectors: Vectors) -> dict[str, set[str]]:
+    """Each claim's features other than the words naming its speaker. Two claims whose shared
+    features are all speaker words of one or the other share exactly nothing of these."""
+    return {c.id: vectors.by_claim[c.id].keys() - speaker_features(c) for c in claims}
 
 
 def similarities(claims: Sequence[Claim], vectors: Vectors) -> dict[tuple[str, str], float]:
     """Cosine similarity of every candidate pair (keys ordered a < b); 0 for two claims that share
     nothing but who said them ("X said the ferry was overloaded", "X said help came late")."""
-    quiet = {c.id: speaker_features(c) for c in claims}
-    out: dict[tuple[str, str], float] = {}
+    loud = _loud(claims, vectors)
     by_claim = vectors.by_claim
-    for a, b in sorted(candidate_pairs(claims, vectors)):
-        va, vb = by_claim[a], by_claim[b]
-        shared = va.keys() & vb.keys()
-        # cosine(va, vb), with the intersection it needs computed once
-        out[(a, b)] = math.fsum([va[f] * vb[f] for f in shared]) if shared - quiet[a] - quiet[b] else 0.0
-    return out
-
-
-def _better(a: tuple[float, str], b: tuple[float, str]) -> bool:
-    return a[0] > b[0] or (a[0] == b[0] and a[1] < b[1])
+    return {
+        (a, b): cosine(by_claim[a], by_claim[b]) if not loud[a].isdisjoint(loud[b]) else 0.0
+        for a, b in sorted(candidate_pairs(claims, vectors))
+    }
 
 
 class _UnionFind:
@@ -346,28 +361,42 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _trigrams(text: str) -> set[tuple[str, ...]]:
+# Trigram sets and topic words are pure functions of a claim's text; a story's texts come back on
+# every rebuild of a served site (and copies of one text within it), so both are memoised (bounded).
+@lru_cache(maxsize=1 << 16)
+def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = [w.lower() for w in _TOKEN.findall(text)]  # figures included: "42 dead" and "61 dead" differ
-    return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 0))}
+    return frozenset(tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 0)))
 
 
 def independent_sources(claims: Sequence[Claim]) -> int:
     """Sources left after merging those whose claims are near-identical copies of each other."""
     uf = _UnionFind(sorted({c.source for c in claims}))
-    grams = [(c, _trigrams(c.text)) for c in claims]
-    for i, (a, ga) in enumerate(grams):
-        if not ga:
+    sources_of: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        sources_of[c.text].append(c.source)
+    # Copies of one text are identical (overlap 1 >= COPY_OVERLAP): their sources merge at once, and
+    # the text is compared with the other texts once, through its first source.
+    texts: list[tuple[str, frozenset[tuple[str, ...]]]] = []
+    for text, sources in sources_of.items():
+        grams = _trigrams(text)
+        if not grams:
             continue
-        for b, gb in grams[i + 1 :]:
+        for other in sources[1:]:
+            uf.union(sources[0], other)
+        texts.append((sources[0], grams))
+    for i, (a, ga) in enumerate(texts):
+        for b, gb in texts[i + 1 :]:
             # Sources already merged need no second look: many copies of one wire story are common.
-            if (
-                gb
-                and a.source != b.source
-                and uf.find(a.source) != uf.find(b.source)
-                and len(ga & gb) / min(len(ga), len(gb)) >= COPY_OVERLAP
-            ):
-                uf.union(a.source, b.source)
+            if uf.find(a) != uf.find(b) and len(ga & gb) / min(len(ga), len(gb)) >= COPY_OVERLAP:
+                uf.union(a, b)
     return len({uf.find(s) for s in uf.parent})
+
+
+@lru_cache(maxsize=1 << 16)
+def _topic_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(feature key, surface form) of each topic word of a text, in order, repeats included."""
+    return tuple((f"w:{stem(w)}", w.lower()) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) >= 3)
 
 
 def _topic(members: Sequence[Claim]) -> str:
@@ -382,14 +411,11 @@ def _topic(members: Sequence[Claim]) -> str:
                 seen.add(key)
                 counts[key] += 1
                 surface.setdefault(key, e.name)
-        for w in _WORD.findall(c.text):
-            if w.lower() in STOPWORDS or len(w) < 3:
-                continue
-            key = f"w:{stem(w)}"
+        for key, word in _topic_words(c.text):
             if key not in seen:
                 seen.add(key)
                 counts[key] += 1
-                surface.setdefault(key, w.lower())
+                surface.setdefault(key, word)
     shared = [k for k, n in counts.items() if n >= 2] or list(counts)
     shared.sort(key=lambda k: (-counts[k], not k.startswith("e:"), k))
     words: list[str] = []
@@ -410,51 +436,76 @@ def fact_id(topic: str, claim_ids: Sequence[str]) -> str:
 
 def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     """Group claims that state the same fact; only groups spanning two or more sources are returned."""
-    sims = similarities(claims, vectors)
     source = {c.id: c.source for c in claims}
-    # ranked[claim][other source] = that source's two closest claims, best first
-    ranked: dict[str, dict[str, list[tuple[float, str]]]] = defaultdict(lambda: defaultdict(list))
-    for (a, b), s in sims.items():
-        for x, y in ((a, b), (b, a)):
-            # Keep the two best (highest score, then smallest id) without sorting on every pair.
-            top = ranked[x][source[y]]
-            entry = (s, y)
-            if not top:
-                top.append(entry)
-            elif _better(entry, top[0]):
-                top.insert(0, entry)
-                del top[2:]
-            elif len(top) < 2 or _better(entry, top[1]):
-                top[1:] = [entry]
-
-    def clear_winner(x: str, other_source: str) -> tuple[float, str] | None:
-        top = ranked[x][other_source]
-        if not top:
-            return None
-        score, y = top[0]
-        runner_up = top[1][0] if len(top) > 1 else 0.0
-        if score >= LINK_THRESHOLD or (score >= MIN_LINK and score >= DISTINCT_RATIO * runner_up):
-            return score, y
-        return None
-
-    links: list[tuple[float, str, str]] = []
-    for x in sorted(ranked):
-        for other in sorted(ranked[x]):
-            won = clear_winner(x, other)
-            if won is None or x > won[1]:
-                continue  # each mutual pair once, from its smaller id
-            back = clear_winner(won[1], source[x])
-            if back is not None and back[1] == x:
-                links.append((won[0], x, won[1]))
+    by_claim = vectors.by_claim
+    loud = _loud(claims, vectors)
+    partners = _partners(claims, vectors)
+    # Each claim's scored partners as (-score, id): sorted, the best comes first, ties to the smaller
+    # id. Only scores s with DISTINCT_RATIO * s >= MIN_LINK are kept: a lower score can never win (it
+    # is below MIN_LINK, as DISTINCT_RATIO >= 1), and as a runner-up it cannot stop a winner (which
+    # scores at least MIN_LINK > DISTINCT_RATIO * s), exactly like no runner-up at all.
+    scored: dict[str, list[tuple[float, str]]] = {c.id: [] for c in claims}
+    # Copies of one sentence (wire copy, a story republished) have the same vector and speaker words,
+    # so the same score with every partner: a pair of such groups is scored once.
+    group: dict[str, int] = {}
+    copies: Counter[int] = Counter()
+    numbers: dict[tuple[tuple[tuple[str, float], ...], frozenset[str]], int] = {}
+    for c in claims:
+        g = group[c.id] = numbers.setdefault((tuple(by_claim[c.id].items()), frozenset(loud[c.id])), len(numbers))
+        copies[g] += 1
+    known: dict[tuple[int, int], float] = {}
+    done: set[str] = set()
+    for a, others in partners.items():
+        done.add(a)
+        va, loud_a, scored_a, ga = by_claim[a], loud[a], scored[a], group[a]
+        repeated = copies[ga] > 1
+        for b in others - done:  # each pair once
+            gb = group[b]
+            key = (ga, gb) if ga < gb else (gb, ga)
+            s = known.get(key) if repeated or copies[gb] > 1 else None
+            if s is None:
+                # 0 for claims that share nothing but who said them
+                s = known[key] = cosine(va, by_claim[b]) if not loud_a.isdisjoint(loud[b]) else 0.0
+            if DISTINCT_RATIO * s < MIN_LINK:
+                continue
+            scored_a.append((-s, b))
+            scored[b].append((-s, a))
+    # A claim's clear winner in another source: the closest claim there, if it scores LINK_THRESHOLD,
+    # or at least MIN_LINK and DISTINCT_RATIO times the runner-up (the second closest there).
+    winners: dict[str, dict[str, tuple[float, str]]] = {}
+    for x, ranked in scored.items():
+        ranked.sort()
+        best: dict[str, tuple[float, str]] = {}
+        runner_up: dict[str, float] = {}
+        for negated, y in ranked:
+            sy = source[y]
+            if sy not in best:
+                best[sy] = (-negated, y)
+            elif sy not in runner_up:
+                runner_up[sy] = -negated
+        winners[x] = {
+            sy: (score, y)
+            for sy, (score, y) in best.items()
+            if score >= LINK_THRESHOLD or (score >= MIN_LINK and score >= DISTINCT_RATIO * runner_up.get(sy, 0.0))
+        }
+    links: list[tuple[float, str, str]] = []  # (-score, x, y): sorted, strongest first
+    for x, won in winners.items():
+        for score, y in won.values():
+            back = winners[y].get(source[x])
+            if x < y and back is not None and back[1] == x:  # each mutual pair once, from its smaller id
+                links.append((-score, x, y))
     # Strongest links first; a fact holds at most one claim per source, so chains cannot wander
     # from one statement to another through a source that makes both.
     uf = _UnionFind(c.id for c in claims)
     group_sources: dict[str, set[str]] = {c.id: {c.source} for c in claims}
     # Unit vectors: the mean pairwise cosine of two groups is the dot product of their vector sums
     # divided by both sizes, so merging costs the size of the sums, not of all member pairs.
-    sums: dict[str, dict[str, float]] = {c.id: dict(vectors.by_claim[c.id]) for c in claims}
+    # A lone claim's sum is its own vector (not to be changed), copied only when its group first grows.
+    sums: dict[str, dict[str, float]] = {c.id: by_claim[c.id] for c in claims}
+    copied: set[str] = set()
     sizes: dict[str, int] = {c.id: 1 for c in claims}
-    for _score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+    links.sort()
+    for _negated, x, y in links:
         rx, ry = uf.find(x), uf.find(y)
         if rx == ry:
             continue
@@ -467,6 +518,9 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
         root = uf.find(x)
         group_sources[root] = group_sources[rx] | group_sources[ry]
         other = ry if root == rx else rx
+        if root not in copied:
+            sums[root] = dict(sums[root])
+            copied.add(root)
         merged = sums[root]
         for feature, value in sums.pop(other).items():
             merged[feature] = merged.get(feature, 0.0) + value

@@ -21,7 +21,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from .align import STOPWORDS, Vectors, independent_sources, stem
 from .assessments import Judgement, judgements
@@ -54,6 +54,9 @@ _QUOTE_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 # Roles repeat across a story's claims; the comparison of two role phrases is pure.
 roles_conflict = cache(_roles_conflict)
+# A story's texts repeat (copies of one sentence) and come back on every rebuild of a served site;
+# reading a text's judgements is pure and returns immutable records, so it is memoised (bounded).
+_judgements = lru_cache(maxsize=1 << 16)(judgements)
 
 
 def _titles(claims: Sequence[Claim]) -> Iterable[Finding]:
@@ -128,12 +131,15 @@ def _polarity(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
         )
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # pure, and a story's texts repeat (copies, rebuilds of a served site)
+def _stems(text: str) -> frozenset[str]:
     """Lower-case content words: what is said to have happened, without the names it happened to."""
-    return {stem(w) for w in _LOWER.findall(text) if w not in STOPWORDS and w not in _DENIAL_WORDS and len(w) > 2}
+    return frozenset(
+        stem(w) for w in _LOWER.findall(text) if w not in STOPWORDS and w not in _DENIAL_WORDS and len(w) > 2
+    )
 
 
-def _asserts(a: Claim, d: Claim, denied: set[str], related: Related, a_stems: set[str]) -> bool:
+def _asserts(a: Claim, d: Claim, denied: frozenset[str], related: Related, a_stems: frozenset[str]) -> bool:
     """Whether claim ``a`` states what ``d`` denies: it repeats two of the denied words ("tear gas …
     used"), or one of them and a name the denial is about ("cleared" … "Pelagia Dawn")."""
     if a.source == d.source and a.sentence == d.sentence:
@@ -224,7 +230,7 @@ def _assessments(claims: Sequence[Claim]) -> Iterable[Finding]:
     """Opposite judgements of one quality of one subject, by different speakers or outlets."""
     by_quality: dict[str, list[tuple[Claim, Judgement]]] = defaultdict(list)
     for c in claims:
-        for judgement in judgements(c.text):
+        for judgement in _judgements(c.text):
             by_quality[judgement.quality].append((c, judgement))
     for quality, items in sorted(by_quality.items()):
         for x, y in bounded_pairs([c.id for c, _j in items]):

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from .align import LINK_THRESHOLD
 from .evidence import Finding, Related, bounded_pairs, estimator, is_projection, same_estimator
@@ -53,10 +54,9 @@ def _interval(q: Quantity) -> tuple[float, float]:
     return (q.low if q.low is not None else float("-inf"), q.high if q.high is not None else float("inf"))
 
 
-def _overlap(a: Quantity, b: Quantity) -> bool:
-    alo, ahi = _interval(a)
-    blo, bhi = _interval(b)
-    return alo <= bhi and blo <= ahi
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two figures' intervals (``_interval``) meet."""
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _vague(q: Quantity) -> bool:
@@ -131,33 +131,48 @@ def _same_moment(a: Claim, b: Claim, q: Quantity, related: Related) -> bool | No
     return ma[0] <= mb[1] and mb[0] <= ma[1]
 
 
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """One figure of a claim with what every comparison of it needs, worked out once per figure
+    rather than once per pair it is in."""
+
+    claim: Claim
+    quantity: Quantity
+    key: tuple[str, str]
+    interval: tuple[float, float]
+    increment: bool
+    projection: bool
+    scope: set[str]
+
+
 def compare_figures(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
-    by_counted: dict[str, list[tuple[Claim, Quantity, tuple[str, str]]]] = defaultdict(list)
+    by_counted: dict[str, list[_Figure]] = defaultdict(list)
     for c in claims:
+        scope = _scope(c)
+        projection = is_projection(c.text)
         for q in c.quantities:
             key = _key(q)
             if key is not None:
                 # Counts are blocked by what is counted, so related measures meet; measurements by unit.
                 block = q.counted if key[0] in ("count", "plain") and q.counted else key[1]
-                by_counted[f"{key[0]}:{block}"].append((c, q, key))
+                figure = _Figure(c, q, key, _interval(q), _increment(c, q), projection, scope)
+                by_counted[f"{key[0]}:{block}"].append(figure)
     for _block, items in sorted(by_counted.items()):
-        for i, j in bounded_pairs([f"{c.id}#{q.start}" for c, q, _k in items]):
-            (ca, qa, ka), (cb, qb, kb) = items[i], items[j]
-            finding = _compare_pair(ca, qa, ka, cb, qb, kb, related)
+        for i, j in bounded_pairs([f"{f.claim.id}#{f.quantity.start}" for f in items]):
+            finding = _compare_pair(items[i], items[j], related)
             if finding is not None:
                 yield finding
 
 
-def _compare_pair(
-    ca: Claim, qa: Quantity, ka: tuple[str, str], cb: Claim, qb: Quantity, kb: tuple[str, str], related: Related
-) -> Finding | None:
-    if ca.id == cb.id or _overlap(qa, qb):
+def _compare_pair(a: _Figure, b: _Figure, related: Related) -> Finding | None:
+    ca, qa, ka, cb, qb, kb = a.claim, a.quantity, a.key, b.claim, b.quantity, b.key
+    if ca.id == cb.id or _overlap(a.interval, b.interval):
         return None
-    if _increment(ca, qa) != _increment(cb, qb):
+    if a.increment != b.increment:
         return None  # an increment is not comparable with a total
-    if is_projection(ca.text) != is_projection(cb.text):
+    if a.projection != b.projection:
         return None  # a forecast or plan is not comparable with an outcome
-    sa, sb = _scope(ca), _scope(cb)
+    sa, sb = a.scope, b.scope
     if sa and sb and not sa & sb:
         return None  # figures about different places
     strong = related.same_fact(ca, cb) or related.similarity(ca, cb) >= LINK_THRESHOLD

@@ -15,7 +15,7 @@ from .charts import figure_chart
 from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
 from .grid import Row, disagreement_rows, fact_rows, figure_rows
 from .numformat import format_number
-from .records import Article, Claim, Collection, Contradiction, GeneratedPage, Quantity, Report, TimeExpr
+from .records import Article, Claim, Collection, Contradiction, Fact, GeneratedPage, Quantity, Report, TimeExpr
 from .report import REPORT_JSON, collection_index_json, collection_json, report_json
 
 SUMMARY = "index.md"
@@ -85,6 +85,9 @@ class _Links:
         # A story's source pages share one index: building these maps per page would be quadratic.
         self.articles = index.articles if index else {a.id: a for a in report.articles}
         self.pages = index.pages if index else source_pages(report.articles)
+        # Links already built from this page's folder (see ``claim``), shared by the pages of one index.
+        self._built: dict[tuple[str, ...], str] = index.links if index else {}
+        self._folder = page.rpartition("/")[0]
 
     def _to(self, label_md: str, target: str, anchor: str | None) -> str:
         path = _rel(self.page, target)
@@ -97,8 +100,17 @@ class _Links:
         return self._to(md_text(label or a.title), self.pages[article_id], None)
 
     def claim(self, claim: Claim, label_md: str | None = None) -> str:
+        target = self.pages[claim.source]
+        if label_md is None and target != self.page:
+            # A link to another page depends only on this page's folder and the claim: every source
+            # page links to the same claims of a fact, so each link is built once per folder.
+            key = ("claim", self._folder, claim.id)
+            link = self._built.get(key)
+            if link is None:
+                link = self._built[key] = self.claim(claim, md_text(source_label(self.articles[claim.source])))
+            return link
         label = label_md or md_text(source_label(self.articles[claim.source]))
-        return self._to(label, self.pages[claim.source], claim_anchor(claim))
+        return self._to(label, target, claim_anchor(claim))
 
     def claim_id(self, claim_id: str, label_md: str) -> str:
         source, _, number = claim_id.rpartition("/")
@@ -106,6 +118,15 @@ class _Links:
 
     def contradiction(self, c: Contradiction, label_md: str) -> str:
         return self._to(label_md, CONTRADICTIONS, c.id)
+
+    def contradiction_with(self, c: Contradiction, source: str) -> str:
+        """To a contradiction, labelled with its severity and the source on the other side; built once
+        per folder, like ``claim``: many claims of many source pages meet the same contradictions."""
+        key = ("against", self._folder, c.id, c.severity, source)
+        link = self._built.get(key) if self.page != CONTRADICTIONS else None
+        if link is None:
+            link = self._built[key] = self.contradiction(c, md_text(f"{c.severity}: {source}"))
+        return link
 
     def fact(self, fact_id: str, label_md: str) -> str:
         """To the fact's row on the summary page, which lists every statement of it."""
@@ -181,21 +202,28 @@ class _Index:
         for claim in report.claims:
             self.by_source[claim.source].append(claim)
         self.corroborated: dict[str, list[str]] = defaultdict(list)
-        # The first fact in which a claim meets another: where "and N more" sends the reader to see it.
-        self.fact_with: dict[tuple[str, str], str] = {}
+        self.facts_of: dict[str, list[Fact]] = defaultdict(list)
         for f in report.facts:
-            for cid in f.claims:
-                others = [o for o in f.claims if self.claims[o].source != self.claims[cid].source]
-                self.corroborated[cid] += others
-                for o in others:
-                    self.fact_with.setdefault((cid, o), f.id)
-        self.contradicted: dict[str, list[tuple[Contradiction, str]]] = defaultdict(list)
+            sources = [self.claims[o].source for o in f.claims]
+            for cid, source in zip(f.claims, sources, strict=True):
+                self.corroborated[cid] += [o for o, s in zip(f.claims, sources, strict=True) if s != source]
+                self.facts_of[cid].append(f)
+        # Each contradiction with a small key standing for it (equal ones share one): a claim's cell
+        # lists each contradiction once, and hashing the whole record for every claim is slow.
+        keys: dict[Contradiction, int] = {}
+        self.contradicted: dict[str, list[tuple[int, Contradiction, str]]] = defaultdict(list)
         for c in report.contradictions:
+            key = keys.setdefault(c, len(keys))
             for side in c.sides:
                 for cid in side:
                     others = [o for s2 in c.sides if s2 is not side for o in s2 if o != cid]
                     for o in others:
-                        self.contradicted[cid].append((c, o))
+                        self.contradicted[cid].append((key, c, o))
+        self.links: dict[tuple[str, ...], str] = {}
+
+    def fact_with(self, claim_id: str, other: str) -> str:
+        """The first fact in which a claim meets another: where "and N more" sends the reader to see it."""
+        return next(f.id for f in self.facts_of[claim_id] if other in f.claims)
 
 
 def _claim_table(report: Report, article: Article, page: str, index: _Index) -> str:
@@ -209,11 +237,14 @@ def _claim_table(report: Report, article: Article, page: str, index: _Index) -> 
             more = md_text(f"and {len(others) - MAX_CELL_LINKS} more")
             # The row of the fact that holds the first claim left out (a claim may sit in a content fact and
             # a role fact).
-            corroborated += ", " + links.fact(index.fact_with[(c.id, others[MAX_CELL_LINKS])], more)
+            corroborated += ", " + links.fact(index.fact_with(c.id, others[MAX_CELL_LINKS]), more)
         # One entry per contradiction and source, however many of that source's claims it involves.
-        against = list(dict.fromkeys((con, index.claims[o].source) for con, o in index.contradicted[c.id]))
+        firsts: dict[tuple[int, str], Contradiction] = {}
+        for key, con, o in index.contradicted[c.id]:
+            firsts.setdefault((key, index.claims[o].source), con)
+        against = [(con, source) for (_key, source), con in firsts.items()]
         contradicted = ", ".join(
-            links.contradiction(con, md_text(f"{con.severity}: {source}")) for con, source in against[:MAX_CELL_LINKS]
+            links.contradiction_with(con, source) for con, source in against[:MAX_CELL_LINKS]
         )
         if len(against) > MAX_CELL_LINKS:
             more = md_text(f"and {len(against) - MAX_CELL_LINKS} more")

@@ -15,11 +15,19 @@ import random
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
 from generator.align import (
+    COPY_OVERLAP,
+    DISTINCT_RATIO,
     LINK_THRESHOLD,
+    MIN_LINK,
+    Vectors,
+    _topic,
+    _trigrams,
+    _UnionFind,
     align_claims,
     candidate_pairs,
     claim_features,
@@ -36,6 +44,7 @@ from generator.records import Article, Claim, Fact
 from generator.sentences import split_sentences
 
 PUBLISHED = dt.date(2025, 6, 5)
+STORIES = Path(__file__).parent / "fixtures" / "stories"
 # Unrelated filler, so a story is never just the two sentences under test.
 FILLER = [
     "The weather stayed mild across the south of the country.",
@@ -383,3 +392,124 @@ def test_the_office_a_person_holds_is_a_fact_when_two_sources_state_it() -> None
     facts = role_facts(claims)
     assert [f.sources for f in facts] == [("a", "b")]  # the former president is another office-holding
     assert facts[0].topic.startswith("Dario Quintel: president")
+
+
+# The straightforward forms of the alignment's fast paths: every candidate pair ranked, every claim
+# pair of a group compared. The fast paths must give exactly their results.
+def _reference_align(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
+    sims = similarities(claims, vectors)
+    source = {c.id: c.source for c in claims}
+    ranked: dict[str, dict[str, list[tuple[float, str]]]] = {}
+    for (a, b), s in sims.items():
+        for x, y in ((a, b), (b, a)):
+            ranked.setdefault(x, {}).setdefault(source[y], []).append((s, y))
+    for by_source in ranked.values():
+        for top in by_source.values():
+            top.sort(key=lambda e: (-e[0], e[1]))
+
+    def clear_winner(x: str, other: str) -> str | None:
+        top = ranked[x][other]
+        score, y = top[0]
+        runner_up = top[1][0] if len(top) > 1 else 0.0
+        ok = score >= LINK_THRESHOLD or (score >= MIN_LINK and score >= DISTINCT_RATIO * runner_up)
+        return y if ok else None
+
+    links = sorted(
+        (-sims[(x, y)], x, y)
+        for x in ranked
+        for other in ranked[x]
+        if (y := clear_winner(x, other)) is not None and x < y and clear_winner(y, source[x]) == x
+    )
+    uf = _UnionFind(c.id for c in claims)
+    group_sources = {c.id: {c.source} for c in claims}
+    sums = {c.id: dict(vectors.by_claim[c.id]) for c in claims}
+    sizes = {c.id: 1 for c in claims}
+    for _neg, x, y in links:
+        rx, ry = uf.find(x), uf.find(y)
+        if rx == ry or group_sources[rx] & group_sources[ry]:
+            continue
+        if cosine(sums[rx], sums[ry]) / (sizes[rx] * sizes[ry]) < MIN_LINK:
+            continue
+        uf.union(x, y)
+        root = uf.find(x)
+        other = ry if root == rx else rx
+        group_sources[root] = group_sources[rx] | group_sources[ry]
+        for feature, value in sums.pop(other).items():
+            sums[root][feature] = sums[root].get(feature, 0.0) + value
+        sizes[root] += sizes.pop(other)
+    groups: dict[str, list[Claim]] = {}
+    for c in claims:
+        groups.setdefault(uf.find(c.id), []).append(c)
+    facts = []
+    for members in groups.values():
+        sources = tuple(sorted({c.source for c in members}))
+        if len(sources) >= 2:
+            ids = tuple(c.id for c in members)
+            topic = _topic(members)
+            facts.append(Fact(fact_id(topic, ids), topic, ids, sources, _reference_independent(members)))
+    facts.sort(key=lambda f: (-len(f.sources), f.claims[0]))
+    return tuple(facts)
+
+
+def _reference_independent(claims: Sequence[Claim]) -> int:
+    uf = _UnionFind(sorted({c.source for c in claims}))
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            ga, gb = _trigrams(a.text), _trigrams(b.text)
+            if ga and gb and a.source != b.source and len(ga & gb) / min(len(ga), len(gb)) >= COPY_OVERLAP:
+                uf.union(a.source, b.source)
+    return len({uf.find(s) for s in uf.parent})
+
+
+def test_weak_scores_are_left_out_of_the_ranking_only_because_they_cannot_matter() -> None:
+    # align_claims drops scores s with DISTINCT_RATIO * s < MIN_LINK; that is exact only when such a
+    # score is below MIN_LINK itself.
+    assert DISTINCT_RATIO >= 1
+    assert MIN_LINK <= LINK_THRESHOLD
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_alignment_equals_ranking_every_candidate_pair(seed: int) -> None:
+    articles = synthetic_story(40, 10, seed=seed)
+    # Republished copies (the same sentences under other source ids) exercise the scoring of copies;
+    # reworded and unrelated statements, the weak matches and runner-ups.
+    articles += [article(f"copy{i}", a.text) for i, a in enumerate(articles[:8])]
+    pairs = [*SAME_FACT_REWORDED, *UNRELATED]
+    for k in range(2):
+        lines = [pair[k] for pair in pairs] + FILLER
+        random.Random(seed + k).shuffle(lines)
+        articles.append(article(f"reworded{k}", "\n".join(lines) + "\n"))
+    claims = extract(articles)
+    vectors = vectorise(claims)
+    facts = align_claims(claims, vectors)
+    assert facts
+    assert facts == _reference_align(claims, vectors)
+
+
+def test_independent_sources_equals_comparing_every_pair() -> None:
+    rng = random.Random(5)
+    texts = [
+        "Rescuers pulled 42 people from the water near the harbour on Sunday night.",
+        "Rescuers pulled 61 people from the water near the harbour on Sunday night.",
+        "The company said quarterly revenue rose 12% to 4.1 billion euros.",
+        "Police said about 18,000 people marched through the city centre.",
+        "Ok.",
+    ]
+    for _ in range(200):
+        claims = extract([article(f"s{k}", rng.choice(texts)) for k in range(rng.randint(1, 7))])
+        claims += extract([article(f"s{rng.randint(0, 3)}x", rng.choice(texts))])
+        assert independent_sources(claims) == _reference_independent(claims)
+
+
+@pytest.mark.parametrize("story", sorted(p.name for p in STORIES.iterdir() if p.is_dir()))
+def test_alignment_equals_ranking_every_candidate_pair_on_fixture_stories(story: str) -> None:
+    from generator.cache import Extraction
+    from generator.ingest import list_seeds
+    from generator.pipeline import extract_all
+
+    folder = STORIES / story
+    extracted = extract_all(list_seeds(folder).files, folder)
+    claims = sorted((c for e in extracted if isinstance(e, Extraction) for c in e.claims),
+                    key=lambda c: (c.source, int(c.id.rsplit("/", 1)[1])))
+    vectors = vectorise(claims)
+    assert align_claims(claims, vectors) == _reference_align(claims, vectors)

@@ -111,7 +111,7 @@ def test_and_more_leads_to_a_fact_that_holds_the_first_claim_left_out(crowded_st
         others = list(dict.fromkeys(others))
         if len(others) > MAX_CELL_LINKS:
             hidden = others[MAX_CELL_LINKS]
-            fact = facts[index.fact_with[(cid, hidden)]]
+            fact = facts[index.fact_with(cid, hidden)]
             assert cid in fact.claims and hidden in fact.claims
             checked += 1
     assert checked
