@@ -118,6 +118,13 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry exists (``load`` still checks that it is sound); a miss when it does not."""
+        found = self._path(key).is_file()
+        if not found:
+            self.misses += 1
+        return found
+
     def load(self, key: str) -> Extraction | None:
         path = self._path(key)
         try:

@@ -17,7 +17,7 @@ from .escape import clean_text
 from .pipeline import analyze_collection, summary_line
 from .records import Collection
 from .render import render_collection
-from .report import collection_json
+from .report import collection_json, collection_totals
 
 
 def _problems(collection: Collection) -> None:
@@ -56,7 +56,7 @@ def _analyze(args: argparse.Namespace) -> int:
         sys.stdout.write(data)
     else:
         Path(args.json).write_text(data, encoding="utf-8")
-    print(summary_line(collection, seconds), file=sys.stderr)
+    print(summary_line(collection_totals(collection), seconds), file=sys.stderr)
     return 0
 
 
@@ -70,7 +70,7 @@ def _render(args: argparse.Namespace) -> int:
             raise SeedError(page.path, "generated path escapes the output folder")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
-    print(f"{summary_line(collection, seconds)}; pages written to {out}", file=sys.stderr)
+    print(f"{summary_line(collection_totals(collection), seconds)}; pages written to {out}", file=sys.stderr)
     return 0
 
 

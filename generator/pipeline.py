@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from .align import align_claims, role_facts, vectorise
 from .cache import Extraction, ExtractionCache, entry_key
@@ -21,11 +22,22 @@ from .errors import SeedError
 from .escape import page_slug
 from .ingest import SeedFile, SeedFiles, is_article_file, keep_one_per_stem, list_seeds, read_file
 from .overrides import Overrides, apply_dismissals, apply_fact_overrides, claim_notes, load_overrides
-from .records import Article, Claim, Collection, Report, Sentence, Skipped, Story
+from .records import (
+    Article,
+    Claim,
+    Collection,
+    CollectionTotals,
+    Report,
+    Sentence,
+    Skipped,
+    Story,
+)
 from .sentences import split_sentences
 
 # Below this many articles to extract, starting worker processes costs more than it saves.
 PARALLEL_MIN = 64
+# Files handed to the pool at once, per worker: enough to keep every worker busy.
+POOL_WINDOW = 256
 # Articles extracted between two progress reports.
 PROGRESS_STEP = 32
 Progress = Callable[[int, int], None]
@@ -44,13 +56,61 @@ def _extract_many(
     seeds: Sequence[SeedFile], dirs: Sequence[Path], workers: int
 ) -> Iterator[Extraction | SeedError]:
     """Extractions in the order of ``seeds`` (each read from its story folder in ``dirs``), from one
-    worker pool when there are many."""
+    worker pool when there are many. At most ``POOL_WINDOW`` files are in flight, so results the
+    caller has not taken yet (it may be aligning a story meanwhile) do not pile up in memory."""
     if workers > 1 and len(seeds) >= PARALLEL_MIN:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from pool.map(extract_file, seeds, dirs, chunksize=16)
+            window = POOL_WINDOW * workers
+            for start in range(0, len(seeds), window):
+                yield from pool.map(
+                    extract_file, seeds[start : start + window], dirs[start : start + window], chunksize=16
+                )
     else:
         for seed, folder in zip(seeds, dirs, strict=True):
             yield extract_file(seed, folder)
+
+
+def _extractions(
+    files: Sequence[SeedFile],
+    dirs: Sequence[Path],
+    cache: ExtractionCache | None,
+    workers: int,
+    progress: Progress | None,
+) -> Iterator[tuple[Extraction | SeedError, bool]]:
+    """Every file's extraction in the order given, and whether it came from the cache; lazily, so a
+    caller that consumes them story by story holds one story's at a time."""
+    keys: list[str | None] = [None] * len(files)
+    hits: list[bool] = [False] * len(files)
+    for i, seed in enumerate(files):
+        if cache is None:
+            continue
+        try:
+            raw = seed.path.read_bytes()
+        except OSError:
+            continue  # extraction reports the unreadable file
+        keys[i] = found_key = entry_key(raw, seed.path.name, seed.meta)
+        hits[i] = cache.has(found_key)
+    todo = [i for i in range(len(files)) if not hits[i]]
+    fresh = _extract_many([files[i] for i in todo], [dirs[i] for i in todo], workers)
+    if progress:
+        progress(len(files) - len(todo), len(files))
+    extracted = len(files) - len(todo)
+    for i, seed in enumerate(files):
+        key = keys[i]
+        if hits[i] and key is not None and cache is not None:
+            found = cache.load(key)
+            if found is not None:
+                yield found, True
+                continue
+            result: Extraction | SeedError = extract_file(seed, dirs[i])  # the entry went bad since has()
+        else:
+            result = next(fresh)
+        if cache is not None and key is not None and isinstance(result, Extraction):
+            cache.store(key, result)
+        extracted += 1
+        if progress and (extracted % PROGRESS_STEP == 0 or extracted == len(files)):
+            progress(extracted, len(files))
+        yield result, False
 
 
 def _extract_cached(
@@ -61,30 +121,8 @@ def _extract_cached(
     progress: Progress | None,
 ) -> tuple[list[Extraction | SeedError], list[bool]]:
     """Every file's extraction in the order given, and whether each came from the cache."""
-    results: list[Extraction | SeedError | None] = [None] * len(files)
-    keys: dict[int, str] = {}
-    for i, seed in enumerate(files):
-        if cache is None:
-            continue
-        try:
-            raw = seed.path.read_bytes()
-        except OSError:
-            continue  # extraction reports the unreadable file
-        keys[i] = entry_key(raw, seed.path.name, seed.meta)
-        results[i] = cache.load(keys[i])
-    cached = [r is not None for r in results]
-    todo = [i for i, r in enumerate(results) if r is None]
-    done = len(files) - len(todo)
-    if progress:
-        progress(done, len(files))
-    fresh = _extract_many([files[i] for i in todo], [dirs[i] for i in todo], workers)
-    for n, (i, result) in enumerate(zip(todo, fresh, strict=True), 1):
-        results[i] = result
-        if cache is not None and i in keys and isinstance(result, Extraction):
-            cache.store(keys[i], result)
-        if progress and (n % PROGRESS_STEP == 0 or n == len(todo)):
-            progress(done + n, len(files))
-    return [r for r in results if r is not None], cached
+    pairs = list(_extractions(files, dirs, cache, workers, progress))
+    return [r for r, _ in pairs], [c for _, c in pairs]
 
 
 def extract_all(
@@ -196,13 +234,23 @@ def story_folders(seeds_dir: Path) -> list[Path]:
     ]
 
 
-def analyze_collection(
+class StoryStream(NamedTuple):
+    """A collection whose stories are analysed one at a time, as ``stories`` is iterated."""
+
+    stories: Iterator[Story]
+    multi: bool
+    warnings: tuple[str, ...]
+
+
+def stream_collection(
     seeds_dir: Path,
     cache: ExtractionCache | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
-) -> Collection:
-    """One story, or one per subfolder; claims are aligned and compared only within a story."""
+) -> StoryStream:
+    """One story, or one per subfolder; claims are aligned and compared only within a story. Every
+    story's files go through one extraction pass (one worker pool), and each story is aligned as soon
+    as its files are extracted: a caller that renders each story and lets it go holds one at a time."""
     folders = story_folders(seeds_dir)
     linked = tuple(
         f"{d.name}/: a symbolic link to a folder; only real subfolders are read as stories"
@@ -216,35 +264,49 @@ def analyze_collection(
             for name in ignored
             if any(map(is_article_file, (seeds_dir / name).iterdir()))
         )
-        report = analyze(seeds_dir, cache, workers, progress)
-        return Collection((Story("", "", report),), multi=False, warnings=(*linked, *warnings))
-    # Extraction of every story's files in one pass (one worker pool), then each story on its own.
+        return StoryStream(_single(seeds_dir, cache, workers, progress), multi=False, warnings=(*linked, *warnings))
+    return StoryStream(_stories(folders, cache, _workers(workers), progress), multi=True, warnings=linked)
+
+
+def _single(
+    seeds_dir: Path, cache: ExtractionCache | None, workers: int | None, progress: Progress | None
+) -> Iterator[Story]:
+    yield Story("", "", analyze(seeds_dir, cache, workers, progress))
+
+
+def _stories(
+    folders: Sequence[Path], cache: ExtractionCache | None, workers: int, progress: Progress | None
+) -> Iterator[Story]:
     listings = [list_seeds(folder) for folder in folders]
     files = [seed for listing in listings for seed in listing.files]
     dirs = [folder for folder, listing in zip(folders, listings, strict=True) for _ in listing.files]
-    extracted, cached = _extract_cached(files, dirs, cache, _workers(workers), progress)
-    stories = []
-    start = 0
+    extractions = _extractions(files, dirs, cache, workers, progress)
     for folder, listing in zip(folders, listings, strict=True):
-        end = start + len(listing.files)
-        report = build_report(folder, listing, extracted[start:end], cache, from_cache=sum(cached[start:end]))
-        stories.append(Story(folder.name, page_slug(folder.name), report))
-        start = end
-    return Collection(tuple(stories), multi=True, warnings=linked)
+        pairs = [next(extractions) for _ in listing.files]
+        report = build_report(folder, listing, [r for r, _ in pairs], cache, from_cache=sum(c for _, c in pairs))
+        yield Story(folder.name, page_slug(folder.name), report)
 
 
-def summary_line(collection: Collection, seconds: float) -> str:
+def analyze_collection(
+    seeds_dir: Path,
+    cache: ExtractionCache | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> Collection:
+    """Every story of ``stream_collection``, held together."""
+    stream = stream_collection(seeds_dir, cache, workers, progress)
+    return Collection(tuple(stream.stories), stream.multi, stream.warnings)
+
+
+def summary_line(totals: CollectionTotals, seconds: float) -> str:
     """The one line a run ends with: articles (and how many from cache), claims, facts, conflicts,
     skipped inputs and time."""
-    reports = [s.report for s in collection.stories]
-    articles = sum(len(r.articles) for r in reports)
-    cached = sum(r.from_cache for r in reports)
-    conflicts = sum(1 for r in reports for c in r.contradictions if c.severity == "conflict")
-    stories = f"{len(reports)} stories, " if collection.multi else ""
+    t = totals.stories
+    stories = f"{len(t)} stories, " if totals.multi else ""
     return (
-        f"{stories}{articles} articles ({cached} from cache), {sum(len(r.claims) for r in reports)} claims, "
-        f"{sum(len(r.facts) for r in reports)} facts, {conflicts} conflicts, "
-        f"{sum(len(r.skipped) for r in reports)} skipped in {seconds:.2f} s"
+        f"{stories}{sum(s.articles for s in t)} articles ({sum(s.from_cache for s in t)} from cache), "
+        f"{sum(s.claims for s in t)} claims, {sum(s.facts for s in t)} facts, {sum(s.conflicts for s in t)} conflicts, "
+        f"{sum(s.skipped for s in t)} skipped in {seconds:.2f} s"
     )
 
 

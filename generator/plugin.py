@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -28,7 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -37,8 +38,10 @@ from .cache import Extraction, ExtractionCache
 from .errors import SeedError
 from .escape import clean_text
 from .packing import PackedFile, PageStore
-from .pipeline import analyze_collection, summary_line
-from .render import navigation, render_collection
+from .pipeline import stream_collection, summary_line
+from .records import CollectionTotals, GeneratedPage, Story, StoryTotals
+from .render import navigation, render_index, render_story
+from .report import story_totals
 from .reuse import PageReuse, SearchReuse, TemplateCode
 
 log = logging.getLogger("mkdocs.plugins.claims")
@@ -63,6 +66,9 @@ class _RememberingCache(ExtractionCache):
 
     memory: dict[str, Extraction] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+
+    def has(self, key: str) -> bool:
+        return key in self.memory or super().has(key)
 
     def load(self, key: str) -> Extraction | None:
         self.used.add(key)
@@ -143,43 +149,46 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         elif self.config.cache_dir:
             cache = ExtractionCache(self._cache_dir(config))
         try:
-            collection = analyze_collection(self._seeds(config), cache=cache)
+            stream = stream_collection(self._seeds(config), cache=cache)
+            # Names and messages carry article-derived text: one line each, no control characters, so
+            # a file name cannot forge log lines or CI workflow commands.
+            for warning in stream.warnings:
+                log.warning("claims: %s", clean_text(warning))
+            # Each story is rendered and packed as soon as it is analysed, then let go: memory holds
+            # one story's report at a time, however many stories the archive has.
+            pages: list[File] = []
+            stories: list[StoryTotals] = []
+            for story in stream.stories:
+                _log_problems(story)
+                pages += _packed(config, render_story(story, stream.multi, stream.warnings))
+                stories.append(story_totals(story))
         except SeedError as exc:
             raise PluginError(f"claims: {clean_text(str(exc))}") from exc
-        # Names and messages carry article-derived text: one line each, no control characters, so a
-        # file name cannot forge log lines or CI workflow commands.
-        for warning in collection.warnings:
-            log.warning("claims: %s", clean_text(warning))
-        for story in collection.stories:
-            where = f"{story.id}/" if story.id else ""
-            for skipped in story.report.skipped:
-                log.warning("claims: skipped %s", clean_text(f"{where}{skipped.path}: {skipped.reason}"))
-            for warning in story.report.warnings:
-                log.warning("claims: %s", clean_text(f"{where}{warning}"))
-        generated = [
-            (page.path, page.content, InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
-            for page in render_collection(collection)
-        ]
+        totals = CollectionTotals(tuple(stories), stream.multi, stream.warnings)
         assets = resources.files("generator")
-        for asset in (CSS, *JAVASCRIPT):
-            generated.append((asset, assets.joinpath(asset).read_text("utf-8"), InclusionLevel.UNDEFINED))
-        for path, content, inclusion in generated:
-            existing = files.get_file_from_path(path)
+        generated = [
+            *_packed(config, render_index(totals)),
+            *pages,
+            *(PackedFile.generated(config, asset, content=assets.joinpath(asset).read_text("utf-8"))
+              for asset in (CSS, *JAVASCRIPT)),
+        ]
+        for file in generated:
+            existing = files.get_file_from_path(file.src_uri)
             if existing is not None and not existing.generated_by:
-                raise PluginError(f"claims: docs/{path} is hand-written but the report generates that page; "
-                                  "rename or remove it")
-            files.append(PackedFile.generated(config, path, content=content, inclusion=inclusion))
+                raise PluginError(f"claims: docs/{file.src_uri} is hand-written but the report generates that "
+                                  "page; rename or remove it")
+            files.append(file)
         hand_written = self._user_nav if self._user_nav is not None else [
             f.src_uri for f in files.documentation_pages() if not f.generated_by
         ]
-        config.nav = [*navigation(collection), *hand_written]
+        config.nav = [*navigation(totals), *hand_written]
         if isinstance(cache, _RememberingCache):  # keep only the articles of this build in memory
             self._extracted = {k: v for k, v in cache.memory.items() if k in cache.used}
-        self._generated = frozenset(path for path, _, _ in generated)
+        self._generated = frozenset(file.src_uri for file in generated)
         self._held.clear()
         if self._serving:
             self._pages.begin(self._generated)
-        log.info("claims: %s", summary_line(collection, time.perf_counter() - started))
+        log.info("claims: %s", summary_line(totals, time.perf_counter() - started))
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -218,3 +227,18 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         server.watch(str(self._seeds(config)))
         return server
 
+
+def _log_problems(story: Story) -> None:
+    where = f"{story.id}/" if story.id else ""
+    for skipped in story.report.skipped:
+        log.warning("claims: skipped %s", clean_text(f"{where}{skipped.path}: {skipped.reason}"))
+    for warning in story.report.warnings:
+        log.warning("claims: %s", clean_text(f"{where}{warning}"))
+
+
+def _packed(config: MkDocsConfig, pages: Iterable[GeneratedPage]) -> list[File]:
+    return [
+        PackedFile.generated(config, page.path, content=page.content,
+                             inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+        for page in pages
+    ]

@@ -223,3 +223,29 @@ class Collection:
     stories: tuple[Story, ...]
     multi: bool
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTotals:
+    """A story in a few numbers: what the story index, the site's top report.json and the summary line
+    need, so a build can let go of each story's report once its pages are rendered."""
+
+    id: str
+    slug: str
+    event: str
+    first_published: dt.date | None
+    last_published: dt.date | None
+    articles: int
+    claims: int
+    facts: int
+    contradictions: int
+    conflicts: int
+    skipped: int
+    from_cache: int
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionTotals:
+    stories: tuple[StoryTotals, ...]
+    multi: bool
+    warnings: tuple[str, ...] = ()

@@ -7,6 +7,7 @@ so MkDocs validates every link and anchor in a ``--strict`` build.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -15,8 +16,20 @@ from .charts import figure_chart
 from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
 from .grid import Row, disagreement_rows, fact_rows, figure_rows
 from .numformat import format_number
-from .records import Article, Claim, Collection, Contradiction, Fact, GeneratedPage, Quantity, Report, TimeExpr
-from .report import REPORT_JSON, collection_index_json, collection_json, report_json
+from .records import (
+    Article,
+    Claim,
+    Collection,
+    CollectionTotals,
+    Contradiction,
+    Fact,
+    GeneratedPage,
+    Quantity,
+    Report,
+    Story,
+    TimeExpr,
+)
+from .report import REPORT_JSON, collection_index_json, collection_json, collection_totals, report_json
 
 SUMMARY = "index.md"
 SOURCES_INDEX = "sources/index.md"
@@ -514,46 +527,54 @@ def render_pages(report: Report, prefix: str = "", data: str | None = None) -> t
     return tuple(GeneratedPage(f"{prefix}/{p.path}", p.content, in_nav=False) for p in pages)
 
 
-def _date_range(report: Report) -> str:
-    dates = sorted(a.published for a in report.articles if a.published)
-    if not dates:
+def _span(first: dt.date | None, last: dt.date | None) -> str:
+    if first is None or last is None:
         return "dates unknown"
-    return dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
+    return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
 
 
-def render_story_index(collection: Collection) -> GeneratedPage:
+def render_story_index(totals: CollectionTotals) -> GeneratedPage:
     rows = []
-    for story in collection.stories:
-        r = story.report
-        conflicts = sum(1 for c in r.contradictions if c.severity == "conflict")
-        link = internal_link(md_text(r.event), f"{story.slug}/{SUMMARY}")
-        rows.append([link, md_cell(_date_range(r)), str(len(r.articles)), str(conflicts), str(len(r.skipped))])
+    for story in totals.stories:
+        link = internal_link(md_text(story.event), f"{story.slug}/{SUMMARY}")
+        dates = md_cell(_span(story.first_published, story.last_published))
+        rows.append([link, dates, str(story.articles), str(story.conflicts), str(story.skipped)])
     parts = [front_matter("Stories"), "# Stories\n",
-             f"{_count(len(collection.stories), 'story', 'stories')}; claims are lined up and compared only "
+             f"{_count(len(totals.stories), 'story', 'stories')}; claims are lined up and compared only "
              "within a story.\n",
              _table(["Story", "Dates", "Sources", "Conflicts", "Skipped"], rows)]
-    if collection.warnings:
+    if totals.warnings:
         parts.append("## Warnings\n")
-        parts.append("\n".join(f"- {md_text(w)}" for w in collection.warnings) + "\n")
+        parts.append("\n".join(f"- {md_text(w)}" for w in totals.warnings) + "\n")
     parts.append(f"The data: [report.json]({REPORT_JSON}) lists the stories; each story's report.json holds its "
                  "sources, claims, agreements and contradictions.\n")
     return GeneratedPage(SUMMARY, "\n".join(parts))
 
 
+def render_index(totals: CollectionTotals) -> tuple[GeneratedPage, ...]:
+    """A collection's own pages, the story index and its report.json; none for a single story."""
+    if not totals.multi:
+        return ()
+    return render_story_index(totals), GeneratedPage(REPORT_JSON, collection_index_json(totals), in_nav=False)
+
+
+def render_story(story: Story, multi: bool, warnings: tuple[str, ...] = ()) -> tuple[GeneratedPage, ...]:
+    """One story's pages: at the top of the site for a single story (its report.json then carries the
+    collection's ``warnings`` too), under the story's folder in a collection."""
+    if not multi:
+        return render_pages(story.report, data=collection_json(Collection((story,), False, warnings)))
+    return render_pages(story.report, prefix=story.slug)
+
+
 def render_collection(collection: Collection) -> tuple[GeneratedPage, ...]:
     """The whole site: one story's pages, or a story index with each story's pages in its folder."""
-    if not collection.multi:
-        # The site's report.json is the collection's (it adds the collection's warnings); encoding the
-        # story's own as well would only be thrown away.
-        return render_pages(collection.stories[0].report, data=collection_json(collection))
-    index = GeneratedPage(REPORT_JSON, collection_index_json(collection), in_nav=False)
-    pages = [render_story_index(collection), index]
+    pages = list(render_index(collection_totals(collection)))
     for story in collection.stories:
-        pages.extend(render_pages(story.report, prefix=story.slug))
+        pages.extend(render_story(story, collection.multi, collection.warnings))
     return tuple(pages)
 
 
-def navigation(collection: Collection) -> list[dict[str, str]]:
+def navigation(collection: Collection | CollectionTotals) -> list[dict[str, str]]:
     """The generated part of the site navigation; source pages stay out of it (listed on index pages)."""
     if collection.multi:
         return [{"Stories": SUMMARY}]

@@ -15,7 +15,18 @@ import json
 from typing import Any
 
 from . import __version__
-from .records import Claim, Collection, Entity, Quantity, Report, Stance, Story, TimeExpr
+from .records import (
+    Claim,
+    Collection,
+    CollectionTotals,
+    Entity,
+    Quantity,
+    Report,
+    Stance,
+    Story,
+    StoryTotals,
+    TimeExpr,
+)
 
 SCHEMA = 1
 REPORT_JSON = "report.json"
@@ -192,22 +203,44 @@ def _prefixed(story: str, data: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def story_entry(story: Story) -> dict[str, Any]:
-    """One story of a collection in a few numbers, and where its own report.json is in the site."""
+def story_totals(story: Story) -> StoryTotals:
+    """What the story index and the summary line need of a story."""
     r = story.report
     dates = sorted(a.published for a in r.articles if a.published)
+    return StoryTotals(
+        story.id,
+        story.slug,
+        r.event,
+        dates[0] if dates else None,
+        dates[-1] if dates else None,
+        len(r.articles),
+        len(r.claims),
+        len(r.facts),
+        len(r.contradictions),
+        sum(1 for c in r.contradictions if c.severity == "conflict"),
+        len(r.skipped),
+        r.from_cache,
+    )
+
+
+def collection_totals(collection: Collection) -> CollectionTotals:
+    return CollectionTotals(tuple(map(story_totals, collection.stories)), collection.multi, collection.warnings)
+
+
+def story_entry(story: StoryTotals) -> dict[str, Any]:
+    """One story of a collection in a few numbers, and where its own report.json is in the site."""
     return {
         "id": story.id,
-        "event": r.event,
+        "event": story.event,
         "report": f"{story.slug}/{REPORT_JSON}",
-        "first_published": _date(dates[0]) if dates else None,
-        "last_published": _date(dates[-1]) if dates else None,
-        "sources": len(r.articles),
-        "claims": len(r.claims),
-        "agreements": len(r.facts),
-        "contradictions": len(r.contradictions),
-        "conflicts": sum(1 for c in r.contradictions if c.severity == "conflict"),
-        "skipped": len(r.skipped),
+        "first_published": _date(story.first_published),
+        "last_published": _date(story.last_published),
+        "sources": story.articles,
+        "claims": story.claims,
+        "agreements": story.facts,
+        "contradictions": story.contradictions,
+        "conflicts": story.conflicts,
+        "skipped": story.skipped,
     }
 
 
@@ -225,7 +258,7 @@ def collection_data(collection: Collection) -> dict[str, Any]:
         for key, values in _prefixed(story.id, report_data(story.report)).items():
             merged[key].extend(values)
     merged["warnings"] = [*collection.warnings, *merged["warnings"]]
-    stories = [story_entry(s) for s in collection.stories]
+    stories = [story_entry(story_totals(s)) for s in collection.stories]
     return {"schema": SCHEMA, "generator": f"claims-report {__version__}", "stories": stories, **merged}
 
 
@@ -233,12 +266,12 @@ def collection_json(collection: Collection) -> str:
     return document_json(collection_data(collection))
 
 
-def collection_index_json(collection: Collection) -> str:
+def collection_index_json(totals: CollectionTotals) -> str:
     """The site's report.json for several stories: the stories and the collection's warnings; each
     story's data is in its own report.json."""
     return document_json({
         "schema": SCHEMA,
         "generator": f"claims-report {__version__}",
-        "stories": [story_entry(s) for s in collection.stories],
-        "warnings": list(collection.warnings),
+        "stories": [story_entry(s) for s in totals.stories],
+        "warnings": list(totals.warnings),
     })

@@ -12,7 +12,7 @@ import pytest
 import generator.pipeline as pipeline
 from generator.cache import ExtractionCache
 from generator.ingest import list_seeds
-from generator.pipeline import PARALLEL_MIN, analyze, analyze_collection, extract_all
+from generator.pipeline import PARALLEL_MIN, analyze, analyze_collection, extract_all, stream_collection
 
 ROOT = Path(__file__).resolve().parents[1]
 PER_STORY = 24  # below PARALLEL_MIN: a story this size on its own is extracted in-process
@@ -80,3 +80,44 @@ def test_extract_all_takes_one_folder_per_file(tmp_path: Path) -> None:
     assert together == apart
     with pytest.raises(ValueError, match="folders"):
         extract_all(files, dirs[:-1])
+
+
+def test_stories_are_analysed_one_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build renders each story and lets it go: the stream extracts a story's files only when that
+    story is asked for, so one story's extractions are held at a time."""
+    root = _collection(tmp_path, stories=3)
+    extracted: list[str] = []
+    real = pipeline.extract_file
+
+    def recording(seed: Any, folder: Path) -> Any:
+        extracted.append(folder.name)
+        return real(seed, folder)
+
+    monkeypatch.setattr(pipeline, "extract_file", recording)
+    stream = stream_collection(root, workers=1)
+    assert extracted == []
+    first = next(stream.stories)
+    assert extracted == ["story-0"] * PER_STORY
+    rest = list(stream.stories)
+    assert (first, *rest) == analyze_collection(root, workers=1).stories
+
+
+def test_a_small_pool_window_gives_the_same_collection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _collection(tmp_path)
+    serial = analyze_collection(root, workers=1)
+    monkeypatch.setattr(pipeline, "POOL_WINDOW", 5)  # 10 files in flight with 2 workers: many windows
+    started = _recording_pool(monkeypatch)
+    assert analyze_collection(root, workers=2) == serial
+    assert started == [2]
+
+
+def test_an_entry_that_goes_bad_after_the_lookup_is_extracted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = ROOT / "seeds"
+    cache = ExtractionCache(tmp_path / "cache")
+    expected = analyze(seeds, cache, workers=1)
+    monkeypatch.setattr(ExtractionCache, "load", lambda self, key: None)  # found by has(), unreadable by load()
+    again = ExtractionCache(tmp_path / "cache")
+    report = analyze(seeds, again, workers=1)
+    assert report.claims == expected.claims and report.from_cache == 0

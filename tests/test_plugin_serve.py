@@ -120,19 +120,25 @@ def test_serve_rebuild_reuses_unchanged_pages(serving: Path, renders: list[str])
 
 def test_serve_rebuild_keeps_extractions_in_memory(serving: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build(_config(serving))
-    reads: list[str] = []
-    real = ExtractionCache.load
+    folder: list[tuple[str, str]] = []  # every look into the cache folder
+    real_has, real_load = ExtractionCache.has, ExtractionCache.load
 
-    def counting(self: ExtractionCache, key: str) -> Any:
-        reads.append(key)
-        return real(self, key)
+    def has(self: ExtractionCache, key: str) -> bool:
+        folder.append(("has", key))
+        return real_has(self, key)
 
-    monkeypatch.setattr(ExtractionCache, "load", counting)
+    def load(self: ExtractionCache, key: str) -> Any:
+        folder.append(("load", key))
+        return real_load(self, key)
+
+    monkeypatch.setattr(ExtractionCache, "has", has)
+    monkeypatch.setattr(ExtractionCache, "load", load)
     build(_config(serving))
-    assert reads == []  # every article came from memory
+    assert folder == []  # every article came from memory
     _edit(serving)
     build(_config(serving))
-    assert len(reads) == 1  # the edited article: looked up in the cache folder (a miss), then extracted
+    # the edited article: looked for in the cache folder, not there, so extracted (and not read back)
+    assert [kind for kind, _ in folder] == ["has"]
 
 
 def test_plain_build_converts_every_page(tmp_path: Path, renders: list[str]) -> None:
