@@ -13,6 +13,9 @@ Contract
     An acronym defined in brackets takes the name it abbreviates ("Federal Aviation Administration
     (FAA)"). Pure and deterministic; never raises.
 
+``find_entities_each(sentences) -> list[tuple[Entity, ...]]``
+    ``find_entities(s.text, s.start)`` for each ``Sentence``, in order; faster over a whole article.
+
 ``canonical_name(name, kind=None) -> str``
     Alias merging for one name: gazetteer aliases ("DPRK", "U.S.", "UN") map to one canonical
     name; person names are normalised so spelling variants coincide: hyphens become spaces
@@ -51,7 +54,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from generator.records import Entity
+from generator.records import Entity, Sentence
 
 
 def _words(block: str) -> frozenset[str]:
@@ -976,13 +979,35 @@ def _scan(text: str) -> tuple[list[_Tok], list[int]]:
         ostart = pos
         t: _Tok
         if word:
-            raw = word
+            # The regex's first group: a plain lower-case ASCII word (most tokens of a sentence). It takes the
+            # fast path below without the tests that decide it for other tokens, and its gap is ``after``.
+            pos = end = ostart + len(word)
+            t = _new_tok(_Tok)
+            t.ostart = t.start = ostart
+            t.end = t.fend = end
+            t.text = t.key = t.pkey = t.ckey = word
+            t.poss = t.adj = t.cap = t.upper = t.glue = t.init = t.num = False
+            t.pre = ""
+            if word in _START_PARTICLES:
+                starts.append(len(toks))
+            if prev is None:
+                t.init = True
+            else:
+                gap = prev_gap if prev_gap is not None else text[prev.fend:ostart]
+                if gap == " ":
+                    prev.glue = not prev.adj
+                elif gap != ", ":  # the commonest other gap, where _join changes nothing
+                    _join(prev, t, gap)
+            pos += len(after)
+            append(t)
+            prev = t
+            prev_gap = after
+            continue
         end = mend = pos + len(raw)
         pos = mend + len(after)
         c0 = raw[0]
-        # The regex's first group is a plain lower-case word the fast path takes (most tokens of a sentence).
-        if word or c0.isdigit() or (raw.isascii() and raw.isalpha() and raw.islower()
-                                    and (end == size or text[end] not in _DOT_APOS)):
+        if c0.isdigit() or (raw.isascii() and raw.isalpha() and raw.islower()
+                            and (end == size or text[end] not in _DOT_APOS)):
             # Fast path for a number or a lower-case ASCII word.
             t = _new_tok(_Tok)
             t.ostart = t.start = ostart
@@ -1060,7 +1085,7 @@ def _scan(text: str) -> tuple[list[_Tok], list[int]]:
             gap = prev_gap if prev_gap is not None else text[prev.fend:ostart]
             if gap == " ":
                 prev.glue = not prev.adj
-            else:
+            elif gap != ", ":  # the commonest other gap, where _join changes nothing
                 _join(prev, t, gap)
         append(t)
         prev = t
@@ -2248,9 +2273,40 @@ def _subsequence(short: str, long: str) -> bool:
 
 def find_entities(text: str, base: int = 0) -> tuple[Entity, ...]:
     """People, organisations, places and other names in one sentence (see module docstring)."""
-    if not text or text.islower():
-        return ()  # every name starts with a capital: "officials", "the ministry" hold none
-    toks, starts = _scan(text)
+    if not _may_hold_names(text):
+        return ()
+    return _recognise(text, base, *_scan(text))
+
+
+# Sentences tokenised together before they are recognised (see find_entities_each). Every token is an object
+# the garbage collector tracks: the tokens of more sentences alive at once start its collections more often
+# (and move more objects to older generations), which costs more than the longer batches gain.
+_BATCH = 4
+
+
+def find_entities_each(sentences: Sequence[Sentence]) -> list[tuple[Entity, ...]]:
+    """``find_entities(s.text, s.start)`` for each sentence, in order.
+
+    A few sentences at a time are tokenised first and recognised after: a loop that runs one of the two
+    steps several times keeps its code in the processor's caches, which makes an article's entities about
+    5-10% faster to find than with one call per sentence."""
+    out: list[tuple[Entity, ...]] = []
+    for lo in range(0, len(sentences), _BATCH):
+        batch = sentences[lo:lo + _BATCH]
+        scans = [_scan(s.text) if _may_hold_names(s.text) else None for s in batch]
+        out += [
+            () if scan is None else _recognise(s.text, s.start, *scan) for s, scan in zip(batch, scans, strict=True)
+        ]
+    return out
+
+
+def _may_hold_names(text: str) -> bool:
+    # Every name starts with a capital: "officials", "the ministry" hold none.
+    return bool(text) and not text.islower()
+
+
+def _recognise(text: str, base: int, toks: list[_Tok], starts: list[int]) -> tuple[Entity, ...]:
+    """The entities of ``text``, whose tokens are ``_scan(text)``."""
     if not toks:
         return ()
     ctx = _Ctx(text, toks, starts)

@@ -8,6 +8,8 @@ lower-casing to them ("\u0130", "\u0131", "\u017f", the Kelvin sign "\u212a").
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import re
 
 import nupunkt
@@ -15,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import claims, entities, quantities, sentences, speakers, timex
+from generator.records import Article, Claim, Entity, Sentence
 
 # Text made of the pieces the shortcuts look at: words the patterns need, number words, digits, quotes,
 # dashes, punctuation and the odd letters; arbitrary characters fill the gaps.
@@ -508,3 +511,119 @@ def _checked_assessment_scan(s: str) -> tuple[tuple[int, int, int], ...]:
                                    max_size=20).map(" ".join)))
 def test_assessment_offsets_are_word_edges(text: str) -> None:
     _checked_assessment_scan(text)
+
+
+# --- batch phases (entities.find_entities_each, the phased claims.extract_claims) ---------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXT, max_size=6))
+def test_find_entities_each_is_find_entities_per_sentence(texts: list[str]) -> None:
+    # Tokenising every sentence first and recognising after changes the order of the work, not its result.
+    found, base = [], 0
+    for k, text in enumerate(texts):
+        found.append(Sentence(k, base, base + len(text), text))
+        base += len(text) + 1
+    assert entities.find_entities_each(found) == [entities.find_entities(s.text, s.start) for s in found]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, _TEXT)
+def test_comma_gap_needs_no_join(left: str, right: str) -> None:
+    # _scan skips _join for the gap ", ": it neither opens a sentence nor glues the tokens it separates.
+    toks, _ = entities._scan(f"{left}, {right}")
+    for prev, t in itertools.pairwise(toks):
+        glue, init = prev.glue, t.init
+        prev.glue = False
+        entities._join(prev, t, ", ")
+        assert not prev.glue and t.init == init
+        prev.glue = glue
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_scan_word_branch_is_the_general_token(text: str) -> None:
+    # A token the regex's first group takes is one the general branch would take whole, with the flags of a
+    # plain lower-case word.
+    toks, _ = entities._scan(text)
+    by_start = {t.ostart: t for t in toks}
+    for m in entities._TOKEN_GAP_RE.finditer(text):
+        if m.group(1):
+            t = by_start[m.start()]
+            general = entities._TOKEN_RE.match(text, m.start())
+            assert general is not None and general.group() == m.group(1) == t.text == t.key == t.pkey
+            assert (t.start, t.end, t.fend) == (m.start(), m.end(1), m.end(1))
+            assert not (t.num or t.cap or t.upper or t.poss or t.adj or t.pre)
+
+
+def _claims_one_sentence_at_a_time(article: Article, found: tuple[Sentence, ...]) -> tuple[Claim, ...]:
+    """extract_claims as it was before the phases: every finder on one sentence, then the next sentence."""
+    text = article.text
+    by_sentence = {s.index: entities.find_entities(s.text, s.start) for s in found}
+    names = claims._Names([e for ents in by_sentence.values() for e in ents])
+    out: list[Claim] = []
+    previous_speaker: str | None = None
+    previous_end = -1
+    for sentence in found:
+        if not claims._is_claim_sentence(sentence.text):
+            previous_speaker = None
+            continue
+        start, end = claims._trim(text, sentence.start, sentence.end)
+        if end <= start:
+            continue
+        same_paragraph = previous_end >= 0 and "\n" not in text[previous_end:start]
+        claim_text = text[start:end]
+        attribution = speakers.find_attribution(claim_text, previous_speaker if same_paragraph else None)
+        stances = claims._stances(article, sentence, names, by_sentence[sentence.index], attribution)
+        if stances:
+            polarity = "disputed"
+        elif speakers.is_denial(claim_text) or claims._negated_event(claim_text, attribution is not None):
+            polarity = "denied"
+        else:
+            polarity = "affirmed"
+        quotes = speakers.find_quotes(claim_text)
+        figures = quantities.find_quantities(claim_text, start)
+        times = timex.find_times(claim_text, article.published, start)
+        ents = tuple(
+            e if e.name not in names.surnames
+            else Entity(e.start, e.end, e.text, names.canonical(e.name), e.kind, e.role)
+            for e in by_sentence[sentence.index]
+        )
+        kinds = [k for k, on in (("figure", figures), ("time", times), ("quote", quotes),
+                                 ("attributed", attribution is not None)) if on]
+        if speakers.assessment_cue(claim_text) is not None:
+            kinds.append("assessment")
+        elif attribution is None:
+            kinds.append("assertion")
+        if attribution is not None:
+            speaker = names.speaker(attribution, sentence, by_sentence[sentence.index])
+            speaker_kind = attribution.kind
+        else:
+            speaker, speaker_kind = claims.self_speaker(article), "self"
+        out.append(Claim(
+            id=f"{article.id}/{len(out) + 1}", source=article.id, start=start, end=end, text=claim_text,
+            sentence=sentence.index, kinds=tuple(kinds), speaker=speaker, speaker_kind=speaker_kind,
+            polarity=polarity, quantities=figures, times=times, entities=ents,
+            quote=" … ".join(q.text for q in quotes) or None, stances=stances,
+        ))
+        previous_speaker = attribution.speaker if attribution is not None else None
+        previous_end = end
+    return tuple(out)
+
+
+_SENTENCE_PIECES = (
+    "Police said 12 people were killed on Monday.", "\u201cWe will rebuild,\u201d he said.", "It was not true.",
+    "Officials in Kyiv, however, denied the claim, which Smith disputed.", "Why?", "Read more here",
+    "John Smith, 45, told reporters that the dam had not been damaged.", "Smith said it was a disgrace.",
+    "\u201cThe water rose fast.", "It kept rising,\u201d said Mayor Ana de la Cruz.", "\n", "\n\n",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SENTENCE_PIECES), _TEXT), max_size=8), st.booleans())
+def test_phased_extract_claims_equals_one_sentence_at_a_time(parts: list[str], dated: bool) -> None:
+    text = " ".join(parts)
+    article = Article("a", "a.txt", "txt", "T", "Outlet", None, None, dt.date(2024, 5, 6) if dated else None,
+                      None, text)
+    found = sentences.split_sentences(text)
+    assert claims.extract_claims(article, found) == _claims_one_sentence_at_a_time(article, found)
