@@ -243,6 +243,22 @@ def test_search_index_holds_the_figures(built: Built) -> None:
     assert any(loc.startswith("sources/") or loc == "" or loc.startswith("#") for loc in hits), hits
 
 
+def test_search_indexes_claims_not_the_whole_text_again_nor_the_furniture(built: Built) -> None:
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    generated = [d for d in index["docs"] if not d["location"].startswith(("about/", "method/"))]
+    texts = " ".join(d["text"] for d in generated)
+    assert not [d["location"] for d in generated if d["location"].endswith("#article-text")]
+    claims = [c for c in built.report["claims"]]
+    assert all(c["text"][:40] in texts for c in claims[:20])  # every claim is found through its table row
+    # Furniture lines, leaving out those that are also the page's metadata (its title, its author).
+    furniture = [d["text"] for s in built.report["sources"] for d in s["dropped"]
+                 if d["text"] not in (s["title"], s["author"]) and len(d["text"]) >= 10]
+    assert "Source link" in furniture
+    assert [t for t in furniture if t in texts] == []
+    source_page_html = (built.site / _html_of(source_page(_source_ids(built)[0]))).read_text(encoding="utf-8")
+    assert '<h2 data-search-exclude id="article-text">' in source_page_html  # shown, not indexed
+
+
 def test_hand_written_pages_exist(built: Built) -> None:
     for page in ("about/index.html", "method/index.html"):
         assert (built.site / page).is_file()
