@@ -10,19 +10,25 @@ repetitive markup and compresses about tenfold, so:
 - ``PageStore`` holds a generated page's HTML compressed from the end of its conversion until the
   theme renders it, and drops the markdown once it is converted: the plugin calls ``hold`` last in
   ``on_page_content``, ``restore`` first in ``on_page_context`` (before the search plugin reads the
-  HTML), and ``release`` last in ``on_post_page``, after the page is written.
+  HTML), and ``release`` last in ``on_post_page``, after the page is written. It also keeps the
+  page's links to anchors compressed (MkDocs keeps every one, with its text, for the whole build, to
+  check after the last page that each anchor exists: 30 KB a source page) and ``check_anchors``
+  makes MkDocs' check on them, with the same message at the same level, once every page is built.
 
 Compression level 1: most of the gain for a fraction of the time of the default level.
 """
 
 from __future__ import annotations
 
+import logging
 import zlib
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 LEVEL = 1
+# Where MkDocs logs a missing anchor, so the message reads and counts (``--strict``) the same.
+_pages_log = logging.getLogger("mkdocs.structure.pages")
 
 
 class PackedFile(File):
@@ -54,16 +60,26 @@ class PackedFile(File):
 
 
 class PageStore:
-    """HTML of generated pages, compressed between their conversion and their rendering."""
+    """HTML and links to anchors of generated pages, compressed while MkDocs holds every page."""
 
     def __init__(self) -> None:
         self._held: dict[str, bytes] = {}
         self._restored: set[str] = set()
+        self._links: dict[str, bytes] = {}
 
     def hold(self, page: Page, html: str) -> str:
         """What ``page.content`` becomes until ``restore``: nothing, the HTML is kept compressed."""
-        self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8", "surrogatepass"), LEVEL)
+        uri = page.file.src_uri
+        self._held[uri] = zlib.compress(html.encode("utf-8", "surrogatepass"), LEVEL)
         page.markdown = None  # converted: nothing reads the markdown again
+        if page.links_to_anchors:
+            lines = (
+                f"{target.src_uri}\0{anchor}\0{link}"
+                for target, links in page.links_to_anchors.items()
+                for anchor, link in links.items()
+            )
+            self._links[uri] = zlib.compress("\n".join(lines).encode("utf-8", "surrogatepass"), LEVEL)
+            page.links_to_anchors = {}  # checked by check_anchors instead
         return ""
 
     def restore(self, page: Page) -> None:
@@ -77,6 +93,23 @@ class PageStore:
             self._restored.discard(page.file.src_uri)
             page.content = None  # written to the site: the theme and search are done with it
 
+    def check_anchors(self, files: Files, level: int) -> None:
+        """MkDocs' ``Page.validate_anchor_links`` over the links ``hold`` took from the pages."""
+        for uri, packed in sorted(self._links.items()):
+            for line in zlib.decompress(packed).decode("utf-8", "surrogatepass").split("\n"):
+                target_uri, anchor, link = line.split("\0", 2)
+                target = files.get_file_from_path(target_uri)
+                page = target.page if target is not None else None
+                if page is None or page.present_anchor_ids is None or anchor in page.present_anchor_ids:
+                    continue
+                if target_uri == uri:
+                    problem = "there is no such anchor on this page"
+                else:
+                    problem = f"the doc '{target_uri}' does not contain an anchor '#{anchor}'"
+                _pages_log.log(level, f"Doc file '{uri}' contains a link '{link}', but {problem}.")
+        self._links.clear()
+
     def clear(self) -> None:
         self._held.clear()
         self._restored.clear()
+        self._links.clear()

@@ -49,6 +49,8 @@ CSS = "assets/claims.css"
 # Scripts in load order: tablesort, its number sort, then ours. Vendored (MIT, see
 # generator/assets/vendor/tablesort.LICENCE) so the site makes no request outside itself.
 JAVASCRIPT = ("assets/vendor/tablesort.min.js", "assets/vendor/tablesort.number.min.js", "assets/claims.js")
+# Markdown extensions the generated pages are written for.
+MARKDOWN_EXTENSIONS = ("toc", "tables", "attr_list", "md_in_html", "admonition", "pymdownx.details")
 
 
 class ClaimsConfig(base.Config):
@@ -112,6 +114,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self._templates = TemplateCode()
         self._held = PageStore()  # every build: generated pages' HTML, compressed while MkDocs holds all pages
         self._generated: frozenset[str] = frozenset()
+        self._files: Files | None = None  # this build's, for the anchor check after the last page
         self._extracted: dict[str, Extraction] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -133,6 +136,11 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             raise PluginError(f"claims: seeds_dir {seeds} is inside docs_dir; MkDocs would publish the raw articles")
         # The hand-written pages listed in mkdocs.yml follow the generated ones in the navigation.
         self._user_nav = list(config.nav) if config.nav is not None else None
+        # The generated markdown sets anchors, sort keys and search exclusions with attribute lists and
+        # folds long lists into collapsible blocks: without these extensions anchors would dangle.
+        for extension in MARKDOWN_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         listed = {str(script) for script in config.extra_javascript}
@@ -218,7 +226,13 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self._held.release(page)
         return output
 
+    @event_priority(100)  # MkDocs has just checked the other pages' anchors; the search index comes next
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._files is not None:
+            self._held.check_anchors(self._files, config.validation.links.anchors)
+
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._files = files
         if self._serving:
             env.bytecode_cache = self._templates
         return env

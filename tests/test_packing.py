@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+from generator import plugin
 from generator.packing import PackedFile
+from generator.records import GeneratedPage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,3 +76,35 @@ def test_generated_pages_hold_no_html_or_markdown_between_conversion_and_renderi
     assert "Marrow Bay" in summary  # the HTML came back for the theme
     index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Marrow Bay" in index  # and for the search plugin
+
+
+def test_links_to_missing_anchors_are_reported_as_mkdocs_reports_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The generated pages' links to anchors are checked from their compressed copy, once every page is
+    built: a broken one logs MkDocs' own message at the configured level, as a hand-written page's does."""
+    (tmp_path / "docs").mkdir()
+    broken = "[gone](contradictions.md#no-such-anchor) and [here](#nowhere-here)\n"
+    (tmp_path / "docs" / "about.md").write_text(f"# About\n\n{broken}", encoding="utf-8")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "golden-story", tmp_path / "seeds")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: Test\ntheme: mkdocs\nvalidation:\n  anchors: warn\nplugins:\n  - claims:\n"
+                           "      seeds_dir: seeds\n      cache_dir: ''\n", encoding="utf-8")
+    real = plugin.render_story  # type: ignore[attr-defined]
+
+    def with_broken_links(*args: Any, **kwargs: Any) -> tuple[GeneratedPage, ...]:
+        pages = real(*args, **kwargs)
+        return tuple(GeneratedPage(p.path, p.content + "\n" + broken, p.in_nav) if p.path == "grid.md" else p
+                     for p in pages)
+
+    monkeypatch.setattr(plugin, "render_story", with_broken_links)
+    caplog.set_level(logging.INFO)
+    mkdocs_build.build(load_config(config_file=str(config_file), site_dir=str(tmp_path / "site")))
+    messages = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and "anchor" in r.getMessage()]
+    for page in ("about.md", "grid.md"):
+        assert (f"Doc file '{page}' contains a link 'contradictions.md#no-such-anchor', but the doc "
+                "'contradictions.md' does not contain an anchor '#no-such-anchor'.") in messages
+        here = f"Doc file '{page}' contains a link '#nowhere-here', but there is no such anchor on this page."
+        assert here in messages
+    assert len(messages) == 4, "\n".join(messages)  # and the generated pages' own anchors all resolve, although
+    # mkdocs.yml here lists no markdown extension: the plugin adds those its pages need
