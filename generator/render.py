@@ -239,6 +239,12 @@ class _Index:
         return next(f.id for f in self.facts_of[claim_id] if other in f.claims)
 
 
+def _unindexed(cell: str) -> str:
+    """A cell shown but kept out of the search index: lists of other sources would make a search for an
+    outlet's name find every claim it corroborates or contradicts."""
+    return f"<span data-search-exclude>{cell}</span>" if cell else cell
+
+
 def _claim_table(report: Report, article: Article, page: str, index: _Index) -> str:
     links = _Links(report, page, index)
     rows = []
@@ -280,8 +286,8 @@ def _claim_table(report: Report, article: Article, page: str, index: _Index) -> 
             figures,
             dates,
             _entities_cell(c),
-            corroborated,
-            contradicted,
+            _unindexed(corroborated),
+            _unindexed(contradicted),
         ])
     # Numbers sort as numbers even when the first cells of a column are empty ("—").
     header = ["# { data-sort-method=\"number\" }", "Claim (exact words)", "Kind", "Who says it",
@@ -506,13 +512,15 @@ def render_grid(report: Report, index: _Index | None = None) -> GeneratedPage:
                 ("Facts stated by several sources", fact_rows(report), "Fact"))
     labels = {a.id: source_label(a) for a in report.articles}
     order = [a.id for a in report.articles]
+    # The grid restates, source by source, claims that are indexed on their source pages: out of the
+    # search index (Material skips the section of a heading marked so), or every search hits it twice.
     for title, rows, first in sections:
-        parts.append(f"## {title}\n")
+        parts.append(f"## {title} {{ data-search-exclude }}\n")
         parts.append(_grid_table(report, links, rows, first) if rows else "None.\n")
         if title == "Figures":
             for row in rows:
                 if chart := figure_chart(row, labels, order):
-                    parts.append(f"### {md_text(row.label)}\n\n{chart}\n")
+                    parts.append(f"### {md_text(row.label)} {{ data-search-exclude }}\n\n{chart}\n")
     return GeneratedPage(GRID, "\n".join(parts))
 
 

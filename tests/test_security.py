@@ -292,7 +292,7 @@ def test_tables_keep_their_columns(pages: dict[str, Converted], report: Report) 
 def _expected_headings(body: str) -> list[tuple[int, str]]:
     out = []
     for line in body.splitlines():
-        m = _ATX_RE.match(line.removesuffix(" { data-search-exclude }"))  # the renderer's one attribute list
+        m = _ATX_RE.match(line.removesuffix(" { data-search-exclude }"))  # the renderer's own attribute list
         if m:
             out.append((len(m.group(1)), " ".join(html.unescape(m.group(2)).split())))
     return out

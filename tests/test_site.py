@@ -248,6 +248,10 @@ def test_search_indexes_claims_not_the_whole_text_again_nor_the_furniture(built:
     generated = [d for d in index["docs"] if not d["location"].startswith(("about/", "method/"))]
     texts = " ".join(d["text"] for d in generated)
     assert not [d["location"] for d in generated if d["location"].endswith("#article-text")]
+    assert not [d["location"] for d in generated if d["location"].startswith("grid/#")]  # restates the claims
+    # Lists of other sources stay out of a claim row's indexed text: the row is found by its own words.
+    rows = " ".join(d["text"] for d in generated if "#claims" in d["location"])
+    assert "conflict:" not in rows
     claims = [c for c in built.report["claims"]]
     assert all(c["text"][:40] in texts for c in claims[:20])  # every claim is found through its table row
     # Furniture lines, leaving out those that are also the page's metadata (its title, its author).
