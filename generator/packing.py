@@ -95,11 +95,14 @@ class PageStore:
 
     def check_anchors(self, files: Files, level: int) -> None:
         """MkDocs' ``Page.validate_anchor_links`` over the links ``hold`` took from the pages."""
+        pages: dict[str, Page | None] = {}  # get_file_from_path normalises a path each call: once per target
         for uri, packed in sorted(self._links.items()):
             for line in zlib.decompress(packed).decode("utf-8", "surrogatepass").split("\n"):
                 target_uri, anchor, link = line.split("\0", 2)
-                target = files.get_file_from_path(target_uri)
-                page = target.page if target is not None else None
+                if target_uri not in pages:
+                    target = files.get_file_from_path(target_uri)
+                    pages[target_uri] = target.page if target is not None else None
+                page = pages[target_uri]
                 if page is None or page.present_anchor_ids is None or anchor in page.present_anchor_ids:
                     continue
                 if target_uri == uri:
