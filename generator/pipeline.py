@@ -9,8 +9,10 @@ per story on all its claims.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,7 +61,11 @@ def _extract_many(
     worker pool when there are many. At most ``POOL_WINDOW`` files are in flight, so results the
     caller has not taken yet (it may be aligning a story meanwhile) do not pile up in memory."""
     if workers > 1 and len(seeds) >= PARALLEL_MIN:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Forking copies only the calling thread: from another thread (mkdocs serve rebuilds in one, next
+        # to its HTTP and file-watching threads) a lock held elsewhere could stay locked in the workers
+        # for ever. Spawned workers start clean, at the cost of importing the generator again.
+        context = None if threading.current_thread() is threading.main_thread() else get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             window = POOL_WINDOW * workers
             for start in range(0, len(seeds), window):
                 yield from pool.map(

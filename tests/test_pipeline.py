@@ -3,6 +3,7 @@ counts stay per story."""
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -121,3 +122,27 @@ def test_an_entry_that_goes_bad_after_the_lookup_is_extracted_again(
     again = ExtractionCache(tmp_path / "cache")
     report = analyze(seeds, again, workers=1)
     assert report.claims == expected.claims and report.from_cache == 0
+
+
+def test_a_pool_started_outside_the_main_thread_spawns_its_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mkdocs serve rebuilds in a thread beside others; forking there could copy a held lock."""
+    root = _collection(tmp_path)
+    contexts: list[str | None] = []
+
+    class Recording(ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            context = kwargs.get("mp_context")
+            contexts.append(context.get_start_method() if context is not None else None)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", Recording)
+    found: list[Any] = []
+    worker = threading.Thread(target=lambda: found.append(analyze_collection(root, workers=2)))
+    worker.start()
+    worker.join()
+    assert contexts == ["spawn"]
+    assert found == [analyze_collection(root, workers=1)]
+    analyze_collection(root, workers=2)  # from the main thread: the platform's default start method
+    assert contexts == ["spawn", None]
