@@ -159,7 +159,8 @@ def analyze(
     extracted, cached = _extract_cached(
         listing.files, [seeds_dir] * len(listing.files), cache, _workers(workers), progress
     )
-    return build_report(seeds_dir, listing, extracted, cache, from_cache=sum(cached))
+    errors = cache.errors if cache is not None else []
+    return build_report(seeds_dir, listing, extracted, errors, from_cache=sum(cached))
 
 
 def _workers(workers: int | None) -> int:
@@ -170,11 +171,12 @@ def build_report(
     seeds_dir: Path,
     listing: SeedFiles,
     extracted: Sequence[Extraction | SeedError],
-    cache: ExtractionCache | None = None,
+    cache_errors: Sequence[str] = (),
     from_cache: int = 0,
 ) -> Report:
     """One story's report from its listing and its files' extractions (in listing order): alignment,
-    comparison and editor overrides. ``cache`` only contributes its write errors as a warning."""
+    comparison and editor overrides. ``cache_errors``: the cache entries of this story's files that
+    could not be written, reported as one warning."""
     by_file = [
         (seed, r.article if isinstance(r, Extraction) else r) for seed, r in zip(listing.files, extracted, strict=True)
     ]
@@ -199,8 +201,9 @@ def build_report(
         skipped.append(Skipped(exc.path, f"{exc.reason}; the report was built without editor overrides"))
         overrides = Overrides((), ())
     warnings.extend(overrides.warnings)
-    if cache is not None:
-        warnings.extend(cache.errors[:1])
+    if cache_errors:
+        more = f" (and {len(cache_errors) - 1} more)" if len(cache_errors) > 1 else ""
+        warnings.append(cache_errors[0] + more)
     vectors = vectorise(claims)
     facts, problems = apply_fact_overrides(align_claims(claims, vectors), claims, overrides)
     warnings.extend(problems)
@@ -288,8 +291,10 @@ def _stories(
     dirs = [folder for folder, listing in zip(folders, listings, strict=True) for _ in listing.files]
     extractions = _extractions(files, dirs, cache, workers, progress)
     for folder, listing in zip(folders, listings, strict=True):
+        before = len(cache.errors) if cache is not None else 0
         pairs = [next(extractions) for _ in listing.files]
-        report = build_report(folder, listing, [r for r, _ in pairs], cache, from_cache=sum(c for _, c in pairs))
+        errors = cache.errors[before:] if cache is not None else []  # those of this story's files
+        report = build_report(folder, listing, [r for r, _ in pairs], errors, from_cache=sum(c for _, c in pairs))
         yield Story(folder.name, page_slug(folder.name), report)
 
 

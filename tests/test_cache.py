@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.cache import ExtractionCache
 from generator.ingest import list_seeds
-from generator.pipeline import analyze, extract_all
+from generator.pipeline import analyze, analyze_collection, extract_all
 from generator.report import report_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,3 +92,15 @@ def test_process_pool_gives_the_same_extractions(tmp_path: Path) -> None:
         (seeds / f"a{i:03d}.txt").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
     files = list_seeds(seeds).files
     assert extract_all(files, seeds, workers=2) == extract_all(files, seeds, workers=1)
+
+
+def test_an_unwritable_cache_is_reported_once_per_story_that_met_it(tmp_path: Path) -> None:
+    root = tmp_path / "stories"
+    for name in ("one", "two"):
+        shutil.copytree(ROOT / "seeds", root / name)
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    collection = analyze_collection(root, ExtractionCache(blocker), workers=1)
+    for story in collection.stories:
+        found = [w for w in story.report.warnings if "cache entry not written" in w]
+        assert len(found) == 1 and found[0].endswith(f"(and {len(story.report.articles) - 1} more)"), found
