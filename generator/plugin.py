@@ -1,8 +1,8 @@
 """The MkDocs adapter: runs the pipeline in ``on_files`` and adds every page with File.generated.
 
-With reuse.py, the only modules that import mkdocs. Nothing is written into ``docs/``; ``mkdocs serve`` watches
-the seeds folder. Skipped inputs and warnings are logged as warnings, so ``--strict`` fails on
-them and CI does not publish a silently incomplete report.
+With reuse.py and packing.py, the only modules that import mkdocs. Nothing is written into
+``docs/``; ``mkdocs serve`` watches the seeds folder. Skipped inputs and warnings are logged as
+warnings, so ``--strict`` fails on them and CI does not publish a silently incomplete report.
 
 Under ``mkdocs serve`` the plugin (kept across serve's rebuilds) reuses what the last build made
 while its inputs are unchanged (pages' HTML, search entries, compiled templates: see reuse.py) and
