@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import NamedTuple
@@ -38,7 +40,7 @@ from .sentences import split_sentences
 
 # Below this many articles to extract, starting worker processes costs more than it saves.
 PARALLEL_MIN = 64
-# Files handed to the pool at once, per worker: enough to keep every worker busy.
+# Files in flight per worker, ahead of the caller: enough to keep every worker busy.
 POOL_WINDOW = 256
 # Articles extracted between two progress reports.
 PROGRESS_STEP = 32
@@ -58,19 +60,23 @@ def _extract_many(
     seeds: Sequence[SeedFile], dirs: Sequence[Path], workers: int
 ) -> Iterator[Extraction | SeedError]:
     """Extractions in the order of ``seeds`` (each read from its story folder in ``dirs``), from one
-    worker pool when there are many. At most ``POOL_WINDOW`` files are in flight, so results the
-    caller has not taken yet (it may be aligning a story meanwhile) do not pile up in memory."""
+    worker pool when there are many. The workers keep ``POOL_WINDOW`` files per worker in flight ahead
+    of the caller: they extract the next stories while the caller aligns this one, and results it has
+    not taken yet do not pile up in memory."""
     if workers > 1 and len(seeds) >= PARALLEL_MIN:
         # Forking copies only the calling thread: from another thread (mkdocs serve rebuilds in one, next
         # to its HTTP and file-watching threads) a lock held elsewhere could stay locked in the workers
         # for ever. Spawned workers start clean, at the cost of importing the generator again.
         context = None if threading.current_thread() is threading.main_thread() else get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            window = POOL_WINDOW * workers
-            for start in range(0, len(seeds), window):
-                yield from pool.map(
-                    extract_file, seeds[start : start + window], dirs[start : start + window], chunksize=16
-                )
+            todo = iter(zip(seeds, dirs, strict=True))
+            pending = deque(pool.submit(extract_file, *job) for job in islice(todo, POOL_WINDOW * workers))
+            while pending:
+                result = pending.popleft().result()
+                job = next(todo, None)
+                if job is not None:
+                    pending.append(pool.submit(extract_file, *job))
+                yield result
     else:
         for seed, folder in zip(seeds, dirs, strict=True):
             yield extract_file(seed, folder)
