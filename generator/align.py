@@ -32,6 +32,10 @@ LINK_THRESHOLD = 0.28
 # winner is better evidence than the absolute score.
 MIN_LINK = 0.15
 DISTINCT_RATIO = 2.0
+# Entries of each per-text memo of the analysis (trigrams, topic words, stems, judgements): every
+# distinct claim text of a 150-article story, so a served story's rebuild finds them all, while a
+# build of a whole archive holds a bounded number (unbounded, they grew by 250 MB at 10,000 articles).
+TEXT_MEMO = 1 << 12
 # How many of a claim's rarest features are used as blocking keys.
 BLOCK_KEYS = 8
 # A blocking key shared by more claims than this is too common to narrow anything down.
@@ -363,7 +367,7 @@ class _UnionFind:
 
 # Trigram sets and topic words are pure functions of a claim's text; a story's texts come back on
 # every rebuild of a served site (and copies of one text within it), so both are memoised (bounded).
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=TEXT_MEMO)
 def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = [w.lower() for w in _TOKEN.findall(text)]  # figures included: "42 dead" and "61 dead" differ
     return frozenset(tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 0)))
@@ -393,7 +397,7 @@ def independent_sources(claims: Sequence[Claim]) -> int:
     return len({uf.find(s) for s in uf.parent})
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=TEXT_MEMO)
 def _topic_words(text: str) -> tuple[tuple[str, str], ...]:
     """(feature key, surface form) of each topic word of a text, in order, repeats included."""
     return tuple((f"w:{stem(w)}", w.lower()) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) >= 3)

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from .align import STOPWORDS, Vectors, independent_sources, stem
+from .align import STOPWORDS, TEXT_MEMO, Vectors, independent_sources, stem
 from .assessments import Judgement, judgements
 from .claims import denied_words
 from .entities import roles_conflict as _roles_conflict
@@ -56,7 +56,7 @@ _QUOTE_WORD = re.compile(r"[a-z][a-z'’-]+")
 roles_conflict = cache(_roles_conflict)
 # A story's texts repeat (copies of one sentence) and come back on every rebuild of a served site;
 # reading a text's judgements is pure and returns immutable records, so it is memoised (bounded).
-_judgements = lru_cache(maxsize=1 << 16)(judgements)
+_judgements = lru_cache(maxsize=TEXT_MEMO)(judgements)
 
 
 def _titles(claims: Sequence[Claim]) -> Iterable[Finding]:
@@ -131,7 +131,7 @@ def _polarity(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
         )
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and a story's texts repeat (copies, rebuilds of a served site)
+@lru_cache(maxsize=TEXT_MEMO)  # pure, and a story's texts repeat (copies, rebuilds of a served site)
 def _stems(text: str) -> frozenset[str]:
     """Lower-case content words: what is said to have happened, without the names it happened to."""
     return frozenset(

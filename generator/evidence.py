@@ -14,9 +14,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
-from .align import Vectors, cosine
+from .align import TEXT_MEMO, Vectors, cosine
 from .entities import canonical_name, same_entity
 from .records import Claim, Fact
 
@@ -43,7 +43,7 @@ _PROJECTION = re.compile(
 )
 
 
-@cache
+@lru_cache(maxsize=TEXT_MEMO)
 def is_projection(text: str) -> bool:
     """Whether a statement is about what is planned or expected, not what happened."""
     return _PROJECTION.search(text) is not None
@@ -91,7 +91,7 @@ def _name_words(name: str) -> set[str]:
     return {w for w in canonical_name(name).lower().split() if w not in _GENERIC_NAME_WORDS}
 
 
-@cache
+@lru_cache(maxsize=4 * TEXT_MEMO)
 def same_name(a: str, b: str) -> bool:
     """Two names of one person or body ("Vellmark" and "German industrial group Vellmark AG")."""
     if a == b or same_entity(a, b):

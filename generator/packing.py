@@ -6,7 +6,7 @@ and every page's HTML (``page.content``): at 10,000 articles several gigabytes. 
 repetitive markup and compresses about tenfold, so:
 
 - ``PackedFile`` is a generated File whose content is stored zlib-compressed and unpacked only
-  when MkDocs reads or copies it;
+  when MkDocs reads or copies it; a page's is let go once the page is converted;
 - ``PageStore`` holds a generated page's HTML compressed from the end of its conversion until the
   theme renders it, and drops the markdown once it is converted: the plugin calls ``hold`` last in
   ``on_page_content``, ``restore`` first in ``on_page_context`` (before the search plugin reads the
@@ -15,7 +15,8 @@ repetitive markup and compresses about tenfold, so:
   check after the last page that each anchor exists: 30 KB a source page) and ``check_anchors``
   makes MkDocs' check on them, with the same message at the same level, once every page is built.
 
-Compression level 1: most of the gain for a fraction of the time of the default level.
+Compression level 6 (zlib's default): a fifth smaller than level 1 on generated pages, for a few
+seconds over a 10,000-article build.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import zlib
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-LEVEL = 1
+LEVEL = 6
 # Where MkDocs logs a missing anchor, so the message reads and counts (``--strict``) the same.
 _pages_log = logging.getLogger("mkdocs.structure.pages")
 
@@ -38,8 +39,12 @@ class PackedFile(File):
     _packed: bytes | None = None
     _text = False
 
+    _released = False
+
     @property
     def _content(self) -> str | bytes | None:
+        if self._released:
+            raise RuntimeError(f"{self.src_uri}: the page's markdown was let go once it was converted")
         if self._packed is None:
             return None
         raw = zlib.decompress(self._packed)
@@ -53,6 +58,11 @@ class PackedFile(File):
         self._text = isinstance(value, str)
         raw = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value
         self._packed = zlib.compress(raw, LEVEL)
+
+    def release(self) -> None:
+        """Let go of the content: a page's markdown is read once, before it is converted."""
+        self._packed = None
+        self._released = True
 
     @property
     def packed_size(self) -> int:
@@ -72,6 +82,8 @@ class PageStore:
         uri = page.file.src_uri
         self._held[uri] = zlib.compress(html.encode("utf-8", "surrogatepass"), LEVEL)
         page.markdown = None  # converted: nothing reads the markdown again
+        if isinstance(page.file, PackedFile):
+            page.file.release()
         if page.links_to_anchors:
             lines = (
                 f"{target.src_uri}\0{anchor}\0{link}"

@@ -62,7 +62,7 @@ def test_generated_pages_hold_no_html_or_markdown_between_conversion_and_renderi
     real = mkdocs_build._build_page
 
     def watching(page: Page, *args: Any, **kwargs: Any) -> None:
-        before = (page.content, page.markdown)
+        before = (page.content, page.markdown, getattr(page.file, "packed_size", None))
         real(page, *args, **kwargs)
         seen[page.file.src_uri] = (*before, page.content)
 
@@ -70,8 +70,9 @@ def test_generated_pages_hold_no_html_or_markdown_between_conversion_and_renderi
     mkdocs_build.build(load_config(config_file=str(config_file), site_dir=str(tmp_path / "site")))
     generated = {uri: state for uri, state in seen.items() if uri != "about.md"}
     assert len(generated) >= 5
-    assert all(state == ("", None, None) for state in generated.values()), generated
-    assert seen["about.md"][0] and seen["about.md"][2]  # hand-written pages are left as MkDocs keeps them
+    # no HTML, no markdown and no source held; the HTML is let go again once the page is written
+    assert all(state == ("", None, 0, None) for state in generated.values()), generated
+    assert seen["about.md"][0] and seen["about.md"][3]  # hand-written pages are left as MkDocs keeps them
     summary = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Marrow Bay" in summary  # the HTML came back for the theme
     index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -108,3 +109,12 @@ def test_links_to_missing_anchors_are_reported_as_mkdocs_reports_them(
         assert here in messages
     assert len(messages) == 4, "\n".join(messages)  # and the generated pages' own anchors all resolve, although
     # mkdocs.yml here lists no markdown extension: the plugin adds those its pages need
+
+
+def test_a_released_file_says_so_instead_of_giving_nothing(tmp_path: Path) -> None:
+    packed = PackedFile.generated(_config(tmp_path), "sources/a.md", content="# A\n")
+    assert isinstance(packed, PackedFile)
+    packed.release()
+    assert packed.packed_size == 0
+    with pytest.raises(RuntimeError, match="let go"):
+        packed.content_string  # noqa: B018
