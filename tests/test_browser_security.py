@@ -270,6 +270,12 @@ def test_search_with_payload_text(browse: Browse) -> None:
             " return m && !/Initializing|Type to start/i.test(m.textContent); }"
         )
         items = page.locator(".md-search-result__link:visible")
+        # Material renders results in steps: wait until the list stops changing before hovering them.
+        page.wait_for_function(
+            "() => { const n = document.querySelectorAll('.md-search-result__link').length;"
+            " const same = window.__results === n; window.__results = n; return same; }",
+            polling=150,
+        )
         count = items.count()
         for i in range(min(count, 5)):
             items.nth(i).hover()
