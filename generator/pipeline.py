@@ -125,18 +125,6 @@ def _extractions(
         yield result, False
 
 
-def _extract_cached(
-    files: Sequence[SeedFile],
-    dirs: Sequence[Path],
-    cache: ExtractionCache | None,
-    workers: int,
-    progress: Progress | None,
-) -> tuple[list[Extraction | SeedError], list[bool]]:
-    """Every file's extraction in the order given, and whether each came from the cache."""
-    pairs = list(_extractions(files, dirs, cache, workers, progress))
-    return [r for r, _ in pairs], [c for _, c in pairs]
-
-
 def extract_all(
     files: Sequence[SeedFile],
     seeds_dir: Path | Sequence[Path],
@@ -151,7 +139,7 @@ def extract_all(
     dirs = [seeds_dir] * len(files) if isinstance(seeds_dir, Path) else list(seeds_dir)
     if len(dirs) != len(files):
         raise ValueError(f"{len(files)} files but {len(dirs)} folders")
-    return _extract_cached(files, dirs, cache, workers or 1, progress)[0]
+    return [r for r, _ in _extractions(files, dirs, cache, workers or 1, progress)]
 
 
 def analyze(
@@ -161,12 +149,8 @@ def analyze(
     progress: Progress | None = None,
 ) -> Report:
     """Read, extract, align and compare every article of one story."""
-    listing = list_seeds(seeds_dir)
-    extracted, cached = _extract_cached(
-        listing.files, [seeds_dir] * len(listing.files), cache, _workers(workers), progress
-    )
-    errors = cache.errors if cache is not None else []
-    return build_report(seeds_dir, listing, extracted, errors, from_cache=sum(cached))
+    (report,) = _reports([seeds_dir], cache, _workers(workers), progress)  # runs to the end: the pool closes
+    return report
 
 
 def _workers(workers: int | None) -> int:
@@ -292,6 +276,14 @@ def _single(
 def _stories(
     folders: Sequence[Path], cache: ExtractionCache | None, workers: int, progress: Progress | None
 ) -> Iterator[Story]:
+    for folder, report in zip(folders, _reports(folders, cache, workers, progress), strict=True):
+        yield Story(folder.name, page_slug(folder.name), report)
+
+
+def _reports(
+    folders: Sequence[Path], cache: ExtractionCache | None, workers: int, progress: Progress | None
+) -> Iterator[Report]:
+    """Each folder's report, in order; the files of all of them go through one extraction pass."""
     listings = [list_seeds(folder) for folder in folders]
     files = [seed for listing in listings for seed in listing.files]
     dirs = [folder for folder, listing in zip(folders, listings, strict=True) for _ in listing.files]
@@ -300,8 +292,7 @@ def _stories(
         before = len(cache.errors) if cache is not None else 0
         pairs = [next(extractions) for _ in listing.files]
         errors = cache.errors[before:] if cache is not None else []  # those of this story's files
-        report = build_report(folder, listing, [r for r, _ in pairs], errors, from_cache=sum(c for _, c in pairs))
-        yield Story(folder.name, page_slug(folder.name), report)
+        yield build_report(folder, listing, [r for r, _ in pairs], errors, from_cache=sum(c for _, c in pairs))
 
 
 def analyze_collection(
