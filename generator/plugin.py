@@ -37,7 +37,7 @@ from mkdocs.utils.templates import TemplateContext
 from .cache import Extraction, ExtractionCache
 from .errors import SeedError
 from .escape import clean_text
-from .packing import PackedFile, PageStore
+from .packing import PackedFile, PageStore, ServedFile
 from .pipeline import stream_collection, summary_line
 from .records import CollectionTotals, GeneratedPage, Story, StoryTotals
 from .render import navigation, render_index, render_story
@@ -168,16 +168,16 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             stories: list[StoryTotals] = []
             for story in stream.stories:
                 _log_problems(story)
-                pages += _packed(config, render_story(story, stream.multi, stream.warnings))
+                pages += self._packed(config, render_story(story, stream.multi, stream.warnings))
                 stories.append(story_totals(story))
         except SeedError as exc:
             raise PluginError(f"claims: {clean_text(str(exc))}") from exc
         totals = CollectionTotals(tuple(stories), stream.multi, stream.warnings)
         assets = resources.files("generator")
         generated = [
-            *_packed(config, render_index(totals)),
+            *self._packed(config, render_index(totals)),
             *pages,
-            *(PackedFile.generated(config, asset, content=assets.joinpath(asset).read_text("utf-8"))
+            *(self._file_type.generated(config, asset, content=assets.joinpath(asset).read_text("utf-8"))
               for asset in (CSS, *JAVASCRIPT)),
         ]
         for file in generated:
@@ -199,6 +199,17 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         log.info("claims: %s", summary_line(totals, time.perf_counter() - started))
         return files
 
+    @property
+    def _file_type(self) -> type[PackedFile]:
+        return ServedFile if self._serving else PackedFile
+
+    def _packed(self, config: MkDocsConfig, pages: Iterable[GeneratedPage]) -> list[File]:
+        return [
+            self._file_type.generated(config, page.path, content=page.content,
+                                      inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            for page in pages
+        ]
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._serving:
             self._search.attach(config.plugins)
@@ -210,7 +221,9 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
 
     @event_priority(-100)  # after every other plugin has seen the HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self._generated:
+        # Under serve, PageReuse keeps every generated page's HTML for the next rebuild anyway: a
+        # compressed second copy would cost time on every rebuild and save no memory.
+        if page.file.src_uri in self._generated and not self._serving:
             return self._held.hold(page, html)
         return html
 
@@ -248,11 +261,3 @@ def _log_problems(story: Story) -> None:
         log.warning("claims: skipped %s", clean_text(f"{where}{skipped.path}: {skipped.reason}"))
     for warning in story.report.warnings:
         log.warning("claims: %s", clean_text(f"{where}{warning}"))
-
-
-def _packed(config: MkDocsConfig, pages: Iterable[GeneratedPage]) -> list[File]:
-    return [
-        PackedFile.generated(config, page.path, content=page.content,
-                             inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
-        for page in pages
-    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from generator import plugin
-from generator.packing import PackedFile
+from generator.packing import PackedFile, ServedFile
 from generator.records import GeneratedPage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,17 @@ def test_packed_file_gives_back_what_it_was_given(tmp_path: Path, content: str |
     assert Path(packed.abs_dest_path).read_bytes() == plain.content_bytes
     if len(content) > 1000:
         assert packed.packed_size < len(plain.content_bytes) / 5
+
+
+def test_served_file_packs_faster_and_gives_back_the_same(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    content = "".join(f"| [Outlet {i}](sources/{i}.md#c-{i % 7}) | {i * 37 % 1000:,} troops |\n" for i in range(500))
+    built = PackedFile.generated(config, "index.md", content=content)
+    served = ServedFile.generated(config, "index.md", content=content)
+    assert isinstance(built, PackedFile) and isinstance(served, ServedFile)
+    assert served.content_string == built.content_string == content
+    assert (served.level, built.level) == (1, 6)
+    assert built.packed_size < served.packed_size < len(content) / 3  # level 1 still packs
 
 
 def test_packed_file_content_can_be_replaced(tmp_path: Path) -> None:
@@ -71,12 +83,28 @@ def test_generated_pages_hold_no_html_or_markdown_between_conversion_and_renderi
     generated = {uri: state for uri, state in seen.items() if uri != "about.md"}
     assert len(generated) >= 5
     # no HTML, no markdown and no source held; the HTML is let go again once the page is written
-    assert all(state == ("", None, 0, None) for state in generated.values()), generated
+    assert all(state == ("", "", 0, None) for state in generated.values()), generated
     assert seen["about.md"][0] and seen["about.md"][3]  # hand-written pages are left as MkDocs keeps them
     summary = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Marrow Bay" in summary  # the HTML came back for the theme
     index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Marrow Bay" in index  # and for the search plugin
+
+
+def test_generated_pages_keep_their_titles_in_a_theme_that_prints_page_title(tmp_path: Path) -> None:
+    """MkDocs' own theme prints ``page.title``, which MkDocs makes None once a page has no markdown."""
+    (tmp_path / "docs").mkdir()
+    shutil.copytree(ROOT / "tests" / "fixtures" / "golden-story", tmp_path / "seeds")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: Test\ntheme: mkdocs\nplugins:\n  - claims:\n"
+                           "      seeds_dir: seeds\n      cache_dir: ''\n", encoding="utf-8")
+    mkdocs_build.build(load_config(config_file=str(config_file), site_dir=str(tmp_path / "site")))
+    titles = {p.parent.name: re.findall(r"<title>(.*?)</title>", p.read_text(encoding="utf-8"))
+              for p in (tmp_path / "site").glob("*/**/index.html")}
+    assert titles["contradictions"] == ["Contradictions - Test"]
+    sources = {k: v for k, v in titles.items() if k not in ("contradictions", "grid", "sources")}
+    assert len(sources) >= 2 and all(len(v) == 1 and v[0] != "Test" and v[0].endswith(" - Test")
+                                     for v in sources.values()), sources
 
 
 def test_links_to_missing_anchors_are_reported_as_mkdocs_reports_them(

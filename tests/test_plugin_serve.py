@@ -22,6 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from generator.cache import ExtractionCache
+from generator.packing import PageStore, ServedFile
 from generator.plugin import ClaimsPlugin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,6 +140,26 @@ def test_serve_rebuild_keeps_extractions_in_memory(serving: Path, monkeypatch: p
     build(_config(serving))
     # the edited article: looked for in the cache folder, not there, so extracted (and not read back)
     assert [kind for kind, _ in folder] == ["has"]
+
+
+def test_serve_packs_fast_and_keeps_no_second_copy_of_the_html(
+    serving: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under serve the generated files pack at level 1, and the pages' HTML is not compressed again
+    between conversion and rendering: the page reuse holds it for the next rebuild anyway."""
+    held: list[str] = []
+
+    def hold(self: PageStore, page: Page, html: str) -> str:
+        held.append(page.file.src_uri)
+        return ""
+
+    monkeypatch.setattr(PageStore, "hold", hold)
+    config = _config(serving)
+    build(config)
+    generated = [f for f in _plugin(config)._files or () if f.generated_by]
+    assert len(generated) >= 5 and all(isinstance(f, ServedFile) for f in generated)
+    assert held == []
+    assert "Marrow Bay" in (serving.parent / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_plain_build_converts_every_page(tmp_path: Path, renders: list[str]) -> None:
