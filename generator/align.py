@@ -268,17 +268,24 @@ class Vectors:
         return math.log((self.n + 1) / (self.df[feature] + 1)) + 1.0
 
 
+# A claim's features are a pure function of the claim, and a served site's rebuild meets the same claims
+# again (all but the edited article's): remembered per claim, bounded like the text memos.
+@lru_cache(maxsize=TEXT_MEMO)
+def _feature_counts(claim: Claim) -> tuple[tuple[str, int], ...]:
+    return tuple(claim_features(claim).items())
+
+
 def vectorise(claims: Sequence[Claim]) -> Vectors:
-    raw = {c.id: claim_features(c) for c in claims}
+    raw = {c.id: _feature_counts(c) for c in claims}
     df: Counter[str] = Counter()
     for feats in raw.values():
-        df.update(feats.keys())
+        df.update(f for f, _ in feats)
     n = len(claims)
     by_claim: dict[str, dict[str, float]] = {}
     for c in claims:
         feats = raw[c.id]
         vec = {
-            f: (1 + math.log(k)) * (math.log((n + 1) / (df[f] + 1)) + 1.0) * SLOT_WEIGHT[f[0]] for f, k in feats.items()
+            f: (1 + math.log(k)) * (math.log((n + 1) / (df[f] + 1)) + 1.0) * SLOT_WEIGHT[f[0]] for f, k in feats
         }
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         by_claim[c.id] = {f: v / norm for f, v in vec.items()}

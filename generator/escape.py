@@ -38,6 +38,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 import yaml
@@ -117,6 +118,9 @@ def clean_text(s: str) -> str:
     return " ".join(s.split())
 
 
+# Pages repeat their texts (a source's name in every row that cites it) and a served site's rebuild
+# renders the same claims again: the escaping of recent texts is remembered.
+@lru_cache(maxsize=1 << 14)
 def _encode(s: str) -> str:
     return _PUNCT_RE.sub(_entity, clean_text(s))
 

@@ -15,8 +15,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .align import STOPWORDS, stem
+from .align import STOPWORDS, TEXT_MEMO, stem
 from .evidence import Finding, Related, bounded_pairs, is_projection
 from .records import Claim, TimeExpr
 from .timex import describe, overlaps
@@ -142,7 +143,8 @@ def _anchor(text: str, rel_start: int, rel_end: int, chunk: tuple[int, int], nxt
     return following[0] if following else None
 
 
-def dated_events(c: Claim) -> list[_Dated]:
+@lru_cache(maxsize=TEXT_MEMO)  # pure, and a served site's rebuild meets the same claims again
+def dated_events(c: Claim) -> tuple[_Dated, ...]:
     """Each resolved date of a claim with the action it dates and the words around it."""
     chunks = _chunks(c.text)
     subject = set(_content(_LOWER_WORD.findall(c.text[chunks[0][0] : chunks[0][1]]))) if chunks else set()
@@ -163,7 +165,7 @@ def dated_events(c: Claim) -> list[_Dated]:
         # Who the event happened to counts too ("Rovers beat United"), but not who reported it.
         about |= {e.name for e in c.entities if e.name.lower() not in c.speaker.lower()}
         out.append(_Dated(c, t, _action(word), frozenset(about)))
-    return out
+    return tuple(out)
 
 
 def compare_dates(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:

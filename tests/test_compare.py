@@ -320,7 +320,7 @@ def test_a_fronted_date_belongs_to_the_verb_that_follows() -> None:
 def test_dated_events_skip_unresolved_dates() -> None:
     a = article("a", "The storm struck on Monday.", None)
     (claim,) = extract_claims(a, split_sentences(a.text))
-    assert dated_events(claim) == []
+    assert dated_events(claim) == ()
 
 
 # --------------------------------------------------------------------------------------------
