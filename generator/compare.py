@@ -375,12 +375,17 @@ def agreeing_facts(
     out: list[Fact] = []
     for fact in facts:
         members = list(fact.claims)
+        present = set(members)
+        # Conflicts of each member with the others left, kept up to date as members are set aside.
+        counts = {cid: len(against[cid] & present) for cid in members}
         while True:
-            counts = {cid: len(against[cid] & set(members)) for cid in members}
             worst = max(members, key=lambda cid: (counts[cid], cid), default=None)
             if worst is None or counts[worst] == 0:
                 break
             members.remove(worst)
+            present.discard(worst)
+            for other in against[worst] & present:
+                counts[other] -= 1
         sources = tuple(sorted({by_id[cid].source for cid in members}))
         if len(sources) < 2:
             continue
