@@ -5,10 +5,11 @@ With reuse.py and packing.py, the only modules that import mkdocs. Nothing is wr
 warnings, so ``--strict`` fails on them and CI does not publish a silently incomplete report.
 
 Under ``mkdocs serve`` the plugin (kept across serve's rebuilds) reuses what the last build made
-while its inputs are unchanged (pages' HTML, search entries, compiled templates: see reuse.py) and
+while its inputs are unchanged (pages' HTML, search entries, compiled templates, themed pages: see
+reuse.py) and
 keeps the extractions of the current articles in memory instead of re-reading them from the cache
-folder. ``mkdocs build`` converts every page and reads the cache folder. In both, generated pages are
-kept compressed while MkDocs holds every page (packing.py).
+folder. ``mkdocs build`` converts every page and reads the cache folder. A build keeps generated pages
+compressed while MkDocs holds every page (packing.py); serve packs them faster, at a lower level.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from .pipeline import stream_collection, summary_line
 from .records import CollectionTotals, GeneratedPage, Story, StoryTotals
 from .render import navigation, render_index, render_story
 from .report import story_totals
-from .reuse import PageReuse, SearchReuse, TemplateCode
+from .reuse import PageOutput, PageReuse, SearchReuse, TemplateCode
 
 log = logging.getLogger("mkdocs.plugins.claims")
 CSS = "assets/claims.css"
@@ -112,6 +113,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self._pages = PageReuse()
         self._search = SearchReuse()
         self._templates = TemplateCode()
+        self._outputs = PageOutput(self._templates)
         self._held = PageStore()  # every build: generated pages' HTML, compressed while MkDocs holds all pages
         self._generated: frozenset[str] = frozenset()
         self._files: Files | None = None  # this build's, for the anchor check after the last page
@@ -196,6 +198,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self._held.clear()
         if self._serving:
             self._pages.begin(self._generated)
+            self._outputs.begin(self._generated)
         log.info("claims: %s", summary_line(totals, time.perf_counter() - started))
         return files
 
@@ -248,6 +251,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self._files = files
         if self._serving:
             env.bytecode_cache = self._templates
+            env.template_class = self._outputs.template_class  # before MkDocs loads the first template
         return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

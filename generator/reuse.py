@@ -12,7 +12,13 @@ serve's rebuilds) remembers the results and reuses them while the inputs are unc
 - ``SearchReuse``: a page's search entries while its HTML, table of contents, URL, title and
   metadata are unchanged;
 - ``TemplateCode``: the templates' compiled code while their source is unchanged (Jinja checks a
-  checksum of the source itself).
+  checksum of the source itself);
+- ``PageOutput``: a generated page's whole themed HTML while everything the theme's template is
+  given for it is unchanged: the page (its HTML, table of contents, title, metadata, URLs and every
+  other attribute), the site's configuration and navigation, and the source of every template
+  loaded. The build time MkDocs passes as ``build_date_utc`` is left out of that comparison: neither
+  Material nor MkDocs' theme prints it on a page (a custom theme that did would show the time of the
+  build that last rendered an unchanged page, under serve only).
 
 Each memory holds only the pages of the last build. ``mkdocs build`` uses none of this.
 """
@@ -205,10 +211,23 @@ def _material_search_index(plugins: PluginCollection) -> Any | None:
 
 class TemplateCode(jinja2.BytecodeCache):
     """Compiled templates in memory. Jinja stores a checksum of each template's source with its
-    code and recompiles when the source changed, so an edited template is never served stale."""
+    code and recompiles when the source changed, so an edited template is never served stale.
+    ``loaded`` holds the source checksum of each template (by name) the current build has loaded."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+        self.loaded: dict[str, str] = {}
+
+    def begin(self) -> None:
+        """A new build: its environment loads every template afresh."""
+        self.loaded = {}
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        bucket = super().get_bucket(environment, name, filename, source)
+        self.loaded[name] = bucket.checksum
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
@@ -217,3 +236,112 @@ class TemplateCode(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+# Context entries compared separately (page, config, nav, pages) or not at all (build_date_utc).
+_CONTEXT_APART = frozenset({"page", "config", "nav", "pages", "build_date_utc"})
+# Page attributes compared separately (HTML, table of contents) or that no template reads.
+_PAGE_APART = frozenset({"content", "toc", "markdown", "links_to_anchors", "present_anchor_ids", "render"})
+
+
+def _nav_outline(items: Any) -> list[Any]:
+    return [
+        [type(item).__name__, item.title, getattr(item, "url", None), item.active, _nav_outline(item.children or [])]
+        for item in items
+    ]
+
+
+class PageOutput:
+    """The themed HTML of generated pages, reused across serve's rebuilds (see the module docstring).
+
+    ``template_class`` goes into the build's Jinja environment (``env.template_class``, before any
+    template is loaded): MkDocs calls ``render(context)`` on it for every page, and for a generated
+    page whose inputs all match the last build's it returns that build's output. Each output is kept
+    with the templates loaded when it was rendered (those it used among them) and their checksums; at
+    the start of each build the templates the last build loaded are loaded again, so a template
+    edited since (a theme override under --watch-theme) is seen even if only reused pages use it."""
+
+    # The comparison reads what MkDocs 1.6 passes to a page's template; any other version renders all.
+    supported = mkdocs_version.startswith("1.6.")
+
+    def __init__(self, templates: TemplateCode) -> None:
+        self._templates = templates
+        self._outputs: dict[str, _Output] = {}
+        self._pages: frozenset[str] = frozenset()
+        self._site: str | None = None
+        self._templates_before: list[str] = []
+        self._sources: dict[frozenset[str], str] = {}
+        reuse = self
+
+        class ReusingTemplate(jinja2.Template):
+            def render(self, *args: Any, **kwargs: Any) -> str:
+                context = args[0] if len(args) == 1 and not kwargs and isinstance(args[0], dict) else None
+                page = context.get("page") if context is not None else None
+                if context is None or not isinstance(page, Page) or page.file.src_uri not in reuse._pages:
+                    return super().render(*args, **kwargs)
+                return reuse._render(self, context, page, lambda: super(ReusingTemplate, self).render(*args, **kwargs))
+
+        self.template_class: type[jinja2.Template] = ReusingTemplate
+
+    def begin(self, pages: frozenset[str]) -> None:
+        """A new build whose reusable pages are ``pages`` (src_uri); forget every other page."""
+        self._pages = pages if self.supported else frozenset()
+        self._site = None  # computed when the first page renders, once every plugin has had its say
+        self._outputs = {k: v for k, v in self._outputs.items() if k in pages}
+        self._templates_before = sorted(self._templates.loaded)
+        self._templates.begin()
+        self._sources = {}
+
+    def clear(self) -> None:
+        self._outputs.clear()
+
+    def _render(self, template: jinja2.Template, context: dict[str, Any], page: Page,
+                render: Callable[[], str]) -> str:
+        if self._site is None:
+            self._site = self._site_key(template, context)
+        key = _digest(
+            self._site,
+            str(template.name),
+            json.dumps({k: v for k, v in context.items() if k not in _CONTEXT_APART}, sort_keys=True, default=repr),
+            json.dumps({k: v for k, v in vars(page).items() if k not in _PAGE_APART}, sort_keys=True, default=repr),
+            json.dumps(_toc_outline(page.toc)),
+            page.content or "",
+        )
+        uri = page.file.src_uri
+        hit = self._outputs.get(uri)
+        if hit is not None and hit.key == key and self._source_key(hit.templates) == hit.sources:
+            return hit.output
+        output = render()
+        used = frozenset(self._templates.loaded)
+        self._outputs[uri] = _Output(key, used, self._source_key(used), output)
+        return output
+
+    def _site_key(self, template: jinja2.Template, context: dict[str, Any]) -> str:
+        # The templates the last build loaded are loaded again now, so that the checksums of those the
+        # reused pages were rendered with are known (the bytecode cache records them as they load).
+        for name in self._templates_before:
+            try:
+                template.environment.get_template(name)
+            except Exception:  # gone or broken: its pages are rendered again, and MkDocs reports it
+                continue
+        return _digest(
+            json.dumps(context.get("config"), sort_keys=True, default=repr),
+            json.dumps(_nav_outline(context.get("nav") or []), default=repr),
+            json.dumps([repr(f) for f in context.get("pages") or []]),
+        )
+
+    def _source_key(self, names: frozenset[str]) -> str:
+        """The current source checksums of ``names`` (None for a template this build has not loaded)."""
+        found = self._sources.get(names)
+        if found is None:
+            loaded = self._templates.loaded
+            found = self._sources[names] = _digest(json.dumps(sorted((n, loaded.get(n)) for n in names)))
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Output:
+    key: str
+    templates: frozenset[str]  # loaded when the page was rendered: the ones it used among them
+    sources: str  # their checksums then
+    output: str

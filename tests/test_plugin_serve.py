@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.commands.build import build
@@ -82,6 +83,7 @@ def _forget(plugin: ClaimsPlugin) -> None:
     """Start from an empty memory: another test's identical pages would otherwise be reused."""
     plugin._pages.clear()
     plugin._search.clear()
+    plugin._outputs.clear()
     plugin._extracted.clear()
 
 
@@ -241,3 +243,68 @@ def test_plain_build_parses_every_page_for_search(tmp_path: Path, parses: list[s
     parses.clear()
     build(_config(config_file))
     assert sorted(parses) == first
+
+
+@pytest.fixture
+def themed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """src_uri of every page whose theme template really renders (not reused)."""
+    done: list[str] = []
+    real = jinja2.Template.render
+
+    def counting(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+        page = args[0].get("page") if args and isinstance(args[0], dict) else None
+        if isinstance(page, Page):
+            done.append(page.file.src_uri)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", counting)
+    return done
+
+
+@pytest.mark.parametrize("serving", ["mkdocs", "material"], indirect=True)
+def test_serve_rebuild_reuses_themed_pages_whose_inputs_are_unchanged(serving: Path, themed: list[str]) -> None:
+    build(_config(serving))
+    first = _site(serving)
+    generated = [uri for uri in themed if uri != "about.md"]
+    assert len(generated) >= 5
+    themed.clear()
+    build(_config(serving))
+    assert themed == ["about.md"]  # nothing changed: only the hand-written page is themed again
+    assert _site(serving) == first
+    themed.clear()
+    _edit(serving)
+    build(_config(serving))
+    assert "about.md" in themed and 0 < len(themed) - 1 < len(generated)  # the pages the edit changed
+
+
+def test_serve_themes_every_page_again_when_the_site_or_a_template_changes(tmp_path: Path, themed: list[str]) -> None:
+    """A changed site name, or a theme override edited under serve (even one only generated pages use,
+    such as the table of contents), reaches every page instead of leaving reused ones stale."""
+    config_file = _project(tmp_path)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace(
+        "theme: mkdocs\n", "theme:\n  name: mkdocs\n  custom_dir: overrides\n"), encoding="utf-8")
+    toc = Path(next(iter(_config(config_file).theme.dirs[1:]))) / "toc.html"
+    (overrides / "toc.html").write_text(toc.read_text(encoding="utf-8") + "<!-- toc one -->\n", encoding="utf-8")
+    plugin = _plugin(_config(config_file))
+    _forget(plugin)
+    plugin.on_startup(command="serve", dirty=False)
+    try:
+        build(_config(config_file))
+        pages = [p for p in (tmp_path / "site").rglob("index.html") if "<!-- toc one -->" in p.read_text("utf-8")]
+        assert len(pages) >= 5
+        themed.clear()
+        (overrides / "toc.html").write_text(toc.read_text(encoding="utf-8") + "<!-- toc two -->\n", "utf-8")
+        build(_config(config_file))
+        assert len(themed) >= len(pages)
+        assert all("<!-- toc two -->" in p.read_text("utf-8") for p in pages)
+        themed.clear()
+        config_file.write_text(config_file.read_text(encoding="utf-8").replace("site_name: Test", "site_name: Renamed"),
+                               encoding="utf-8")
+        build(_config(config_file))
+        assert len(themed) >= len(pages)
+        assert all("Renamed" in p.read_text("utf-8") for p in pages)
+    finally:
+        plugin.on_startup(command="build", dirty=False)
+        _forget(plugin)
