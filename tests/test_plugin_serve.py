@@ -19,12 +19,13 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from generator.cache import ExtractionCache
 from generator.packing import PageStore, ServedFile
-from generator.plugin import ClaimsPlugin
+from generator.plugin import SETTLE_S, ClaimsPlugin
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "tests" / "fixtures" / "golden-story"
@@ -308,3 +309,27 @@ def test_serve_themes_every_page_again_when_the_site_or_a_template_changes(tmp_p
     finally:
         plugin.on_startup(command="build", dirty=False)
         _forget(plugin)
+
+
+def test_serve_rebuilds_as_soon_as_a_poll_finds_changes(tmp_path: Path) -> None:
+    config = _config(_project(tmp_path))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    try:
+        assert server.build_delay == 0.1  # MkDocs' own wait for further changes
+        assert _plugin(config).on_serve(server, config=config, builder=lambda: None) is server
+        assert server.build_delay == SETTLE_S < 0.1
+    finally:
+        server.server_close()
+
+
+def test_mkdocs_serve_shows_each_edit_of_an_article() -> None:
+    """The real thing: ``mkdocs serve`` in its own process with its own file watcher, an article edited
+    twice, the source page fetched over HTTP until it shows each edit (the serve-latency benchmark's
+    procedure on 8 articles; the time taken is measured by the benchmark, not asserted here)."""
+    from benchmarks import serve_latency
+
+    result = serve_latency.measure(8, 2, None, 180.0)
+    assert len(result["latencies_s"]) == 2
+    summaries = result["summaries"]
+    assert isinstance(summaries, list) and len(summaries) >= 3, summaries
+    assert all("8 articles (7 from cache)" in line for line in summaries[1:]), summaries
