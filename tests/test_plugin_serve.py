@@ -329,7 +329,8 @@ def test_mkdocs_serve_shows_each_edit_of_an_article() -> None:
     from benchmarks import serve_latency
 
     result = serve_latency.measure(8, 2, None, 180.0)
-    assert len(result["latencies_s"]) == 2
+    latencies = result["latencies_s"]
+    assert isinstance(latencies, list) and len(latencies) == 2
     summaries = result["summaries"]
     assert isinstance(summaries, list) and len(summaries) >= 3, summaries
     assert all("8 articles (7 from cache)" in line for line in summaries[1:]), summaries
