@@ -142,7 +142,12 @@ class _Tok:
 # letter or digit that _TOKEN_RE would take whole: nothing that could extend it follows (another word
 # character, an apostrophe or a hyphen), and no full stop follows where it could make an initialism
 # ("U.S.") or an abbreviation ("Mr."), which need one letter, or a capital, before the stop.
+#
+# Before the token, the first group takes a run of words of ASCII lower-case letters and digits, each followed by
+# one space and then a token (the commonest tokens, which those branches take whole): one match for the run
+# and the token after it, instead of one per word, halves the regex's work.
 _TOKEN_GAP_RE = re.compile(
+    r"((?:[a-z0-9]++ (?=\S))*+)"
     rf"([a-z0-9]\w++(?![\w'\u2019\-])|[A-Za-z0-9]\w*+(?![\w'\u2019.\-])|{_TOKEN_RE.pattern})(\s*)"
 )
 _LEAD_SPACE_RE = re.compile(r"\s*")
@@ -155,7 +160,18 @@ def _tokenize(s: str) -> list[_Tok]:
     lead = _LEAD_SPACE_RE.match(s)
     pos = lead.end() if lead is not None else 0
     new = _new_tok
-    for t, gap in _TOKEN_GAP_RE.findall(s):
+    for run, t, gap in _TOKEN_GAP_RE.findall(s):
+        if run:
+            for w in run.split():  # words and single spaces only
+                tok = new(_Tok)
+                tok.text = tok.low = w
+                tok.start = pos
+                pos += len(w)
+                tok.end = pos
+                pos += 1
+                tok.word = True
+                tok.cap = False
+                append(tok)
         # Fields set directly: calling __init__ per token costs twice as much.
         tok = new(_Tok)
         tok.text = t

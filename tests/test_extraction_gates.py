@@ -1,0 +1,206 @@
+"""Shortcuts that make claim extraction faster must not change what it finds.
+
+Each shortcut is checked against the slow path it skips: the sentence gate of the entity recogniser
+against recognising every sentence, the tokenizers' runs of plain words against one regex match per
+word, and the pruned gazetteer lookup against trying every run length.
+"""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import entities as E
+from generator import speakers as S
+from generator.entities import find_entities
+
+# --- entity gate: a sentence whose only capital opens it ---------------------------------------------------
+
+_OPENER_SETS = (E._STOP_SET | E._TITLE_SET | E._MONTH_SET | E._STATUS | E._QUALIFIERS | E._ORG_HEADS | E._HONORIFICS
+                | E._NON_NAME_WORDS | E._GAZ_FIRST | E._PLACE_SUFFIXES | E._EVENT_SUFFIXES)
+_OPENERS = [*sorted(w for w in _OPENER_SETS if w.isascii() and w.isalpha()),
+            "smith", "revenue", "investigators", "reporting", "police", "turnout", "paris", "hague", "visa", "kim"]
+_SECOND_WORDS = sorted({k.split(" ")[1] for k in E._GAZ_CI if " " in k})
+_WORDS = [
+    "the", "said", "says", "told", "of", "for", "and", "on", "in", "a", "who", "de", "al-qaeda", "van", "al", "bin",
+    "state-run", "us-led", "ex-president", "it's", "workers'", "officials", "president", "minister", "former",
+    "45", "1,200", "2024", "3.5", "x", "i", "mr", "dr", "gen", "inc", "s", "st", "él", "naïve", "_",
+    *sorted(E._SPEECH_VERBS)[:30], *_SECOND_WORDS, *sorted(E._APPOS_START), *sorted(E._ROLE_NOUNS)[:20],
+]
+_GAPS = [" ", " ", " ", ", ", " - ", " \u2014 ", "; ", " (", ") ", ": ", "  ", " \n", ". ", "'s ", "\u2019 ", "-",
+         " \"", "\u201c", "\t", "\u00a0"]
+
+
+def _pieces(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
+    """Text made of the given characters and words."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+def _ungated(text: str) -> tuple[object, ...]:
+    return E._recognise(text, 0, *E._scan(text))
+
+
+@st.composite
+def _one_capital(draw: st.DrawFn) -> str:
+    word = draw(st.sampled_from(_OPENERS))
+    parts = [draw(st.sampled_from(["", "", "\u201c", "\"", "(", "- "])),
+             word.upper() if draw(st.integers(0, 9)) == 0 else word.capitalize()]
+    for _ in range(draw(st.integers(0, 7))):
+        parts += [draw(st.sampled_from(_GAPS)), draw(st.sampled_from(_WORDS))]
+    parts.append(draw(st.sampled_from(["", ".", ",", "?", "'s", "!"])))
+    return "".join(parts)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_one_capital())
+def test_gate_skips_only_sentences_without_entities(text: str) -> None:
+    assert find_entities(text) == _ungated(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pieces(list("Ab ,.'-\u2019\u0130\u212a") + _WORDS + [w.capitalize() for w in _OPENERS], 40))
+def test_gate_on_arbitrary_text(text: str) -> None:
+    assert find_entities(text) == _ungated(text)
+
+
+def test_gate_examples() -> None:
+    for text in ["It was late.", "The ministry said it would respond.", "Revenue rose 5% in the quarter.",
+                 "Investigators said the cause was unclear.", "Officials, however, declined to comment."]:
+        assert not E._may_hold_names(text), text
+        assert find_entities(text) == (), text
+    # Names the gate must leave to the recogniser: a lone name before a speech verb or a comma, a
+    # gazetteer name, a title, and any second capital.
+    for text in ["Smith said the road was closed.", "Smith, 45, was charged.", "The hague hosts the court.",
+                 "Paris was quiet.", "President said nothing.", "It was Smith.", "It’s late."]:
+        assert E._may_hold_names(text), text
+    assert [e.name for e in find_entities("Smith said the road was closed.")] == ["Smith"]
+    assert [e.name for e in find_entities("The hague hosts the court.")] == ["The Hague"]
+
+
+# --- entity tokenizer: runs of plain words ------------------------------------------------------------------
+
+# One match per token: the tokenizer's regex before runs of plain words were matched at once.
+_ONE_PER_WORD_RE = re.compile(rf"(?:([a-z]+)(?![\w.&'\u2019\u2010\u2011-])|({E._TOKEN_RE.pattern}))([\W_]*)")
+_TOKEN_TEXT = _pieces(
+    [*"ab Z1 .,'\u2019-\u2010&_\n\t\u00a0\u00e9(\u2014", "the", "US", "Mr.", "al-", "led", "'s", "A.B.", "2,000", "de"],
+    60,
+)
+
+
+def _split_runs(matches: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    for word, raw, after in matches:
+        if word:
+            words = word.split(" ")
+            out += [(w, "", " ") for w in words[:-1]] + [(words[-1], "", after)]
+        else:
+            out.append((word, raw, after))
+    return out
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_TOKEN_TEXT)
+def test_entity_token_runs_match_one_token_at_a_time(text: str) -> None:
+    assert _split_runs(E._TOKEN_GAP_RE.findall(text)) == _ONE_PER_WORD_RE.findall(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_TOKEN_TEXT)
+def test_entity_tokens_glue_to_a_whitespace_gap(text: str) -> None:
+    toks, starts = E._scan(text)
+    for k, t in enumerate(toks):
+        assert text[t.start:t.end] == t.text
+        if k + 1 < len(toks):
+            gap = text[t.fend:toks[k + 1].ostart]
+            assert t.glue == (not t.adj and E._WS_GAP_RE.fullmatch(gap) is not None), (text, k)
+        else:
+            assert not t.glue
+    assert starts == sorted(starts)
+
+
+# --- attribution tokenizer: runs of plain words -------------------------------------------------------------
+
+_SPEAKER_ONE_PER_WORD_RE = re.compile(
+    rf"([a-z0-9]\w++(?![\w'\u2019\-])|[A-Za-z0-9]\w*+(?![\w'\u2019.\-])|{S._TOKEN_RE.pattern})(\s*)")
+
+
+def _speaker_tokens_reference(s: str) -> list[tuple[str, str, int, int, bool, bool]]:
+    pos = len(s) - len(s.lstrip())
+    out = []
+    for t, gap in _SPEAKER_ONE_PER_WORD_RE.findall(s):
+        word = t[0].isalnum() or t[0] == "_"
+        out.append((t, t.lower(), pos, pos + len(t), word, word and t[0].isupper()))
+        pos += len(t) + len(gap)
+    return out
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_pieces([*"ab Z1 .,'\u2019-_\n\u2028\u00e9\u0130(",
+                "said", "U.S.", "Mr.", "a.m.", "iPhone", "2,000", "don't", "  "], 60))
+def test_speaker_token_runs_match_one_token_at_a_time(text: str) -> None:
+    got = [(t.text, t.low, t.start, t.end, t.word, t.cap) for t in S._tokenize(text)]
+    assert got == _speaker_tokens_reference(text)
+
+
+# --- gazetteer: runs that open no alias stop growing --------------------------------------------------------
+
+
+def _gaz_unpruned(toks: list[E._Tok]) -> list[tuple[int, tuple[str, str]] | None]:
+    """The longest alias at each capitalised token, trying every run length (the lookup before pruning)."""
+    n = len(toks)
+    out: list[tuple[int, tuple[str, str]] | None] = [None] * n
+    for i, t in enumerate(toks):
+        if t.num or not (t.cap or (t.key[:3] in ("al-", "el-"))):
+            continue
+        run = 1
+        if t.pkey in E._GAZ_FIRST:
+            while run < E._GAZ_MAXLEN and i + run < n and toks[i + run - 1].glue and not toks[i + run].num:
+                run += 1
+        for length in range(run, 0, -1):
+            if length == 1:
+                if t.upper or "." in t.text:
+                    hit = E._GAZ_CS.get(t.ckey)
+                    if hit is not None:
+                        out[i] = (1, hit)
+                        break
+                    if t.upper and len(t.ckey) <= 3:
+                        break
+                hit = E._GAZ_CI.get(t.key)
+            elif toks[i + length - 1].num:
+                continue
+            else:
+                hit = E._GAZ_CI.get(E._seq_key(toks, i, i + length - 1))
+            if hit is not None:
+                out[i] = (length, hit)
+                break
+    return out
+
+
+_MULTI_ALIASES = sorted(k.split(" ") for k in E._GAZ_CI if " " in k)
+_ALIAS_WORDS = sorted({w for parts in _MULTI_ALIASES for w in parts})
+
+
+@st.composite
+def _alias_text(draw: st.DrawFn) -> str:
+    """Words around a multi-word alias, cut short or with a word changed at times, in any case."""
+    alias = list(draw(st.sampled_from(_MULTI_ALIASES)))
+    cut = draw(st.integers(1, len(alias)))
+    alias = alias[:cut]
+    if draw(st.booleans()):
+        alias[draw(st.integers(0, len(alias) - 1))] = draw(st.sampled_from([*_ALIAS_WORDS, "2024", "said"]))
+    filler = st.lists(st.sampled_from([*_ALIAS_WORDS[:50], "the", "of", "said", "2024", "and"]), max_size=3)
+    words = draw(filler) + alias + draw(filler)
+    caps = draw(st.lists(st.integers(0, 4), min_size=len(words), max_size=len(words)))
+    return " ".join(w.upper() if c == 0 else w if c == 1 else w.capitalize() for w, c in zip(words, caps, strict=True))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_alias_text())
+def test_pruned_gazetteer_lookup_matches_every_run_length(text: str) -> None:
+    toks = E._tokenize(text)
+    assert E._gaz_matches(toks) == _gaz_unpruned(toks)
+
+
+def test_gazetteer_examples() -> None:
+    assert [e.text for e in find_entities("Officials of the Food and Drug Administration met in The Hague.")] == [
+        "Food and Drug Administration", "The Hague"]
