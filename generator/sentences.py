@@ -51,6 +51,8 @@ def _segment_line(line: str) -> list[tuple[int, int]]:
 
 
 def _merge_quotes(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(spans) < 2 or ('"' not in line and "\u201c" not in line):
+        return spans  # nothing to merge, or no double quote to leave open (most lines)
     merged: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
