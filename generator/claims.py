@@ -27,10 +27,14 @@ from .speakers import (
     may_split_clauses,
     split_attributed_clauses,
 )
+from .textscan import letter_runs
 from .timex import find_times
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _FINAL_PUNCT = re.compile(r"[.!?\"”’')\]:;]\s*$")
+# _FINAL_PUNCT's characters: it matches when the last character before trailing whitespace is one of them
+# (re's \s and str.isspace agree), which a test of that character decides without a search of every position.
+_FINAL_PUNCT_CHARS = ".!?\"”’')]:;"
 # A line this short with no sentence punctuation is a heading or a fragment, not a claim.
 MIN_HEADING_WORDS = 5
 
@@ -57,13 +61,20 @@ _SILENCE = frozenset(
 )
 
 
+_NEGATORS = frozenset(["no", "not", "never"])
+_AUXILIARIES = frozenset(["was", "were", "has", "had", "have"])
+
+
 def _may_negate(text: str) -> bool:
-    """A cheap necessary condition for _NEGATED_EVENT: "no"/"not"/"never" and an auxiliary in the text."""
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+    """A cheap necessary condition for _NEGATED_EVENT: "no"/"not"/"never" and an auxiliary in the text.
+
+    Each is a whole word there (after a word boundary or whitespace, before whitespace), so a whole run of
+    letters of the lower-cased text: the sentence's runs, which the attribution finder has already listed,
+    decide it ("now", "know", "economy" hold "no" but are no negator)."""
+    runs = letter_runs(text)
+    if runs is None:
         return True  # letters that match ASCII ones under IGNORECASE without lower-casing to them
-    low = text.lower()
-    return ("no" in low or "never" in low) and (
-        "was" in low or "were" in low or "has" in low or "had" in low or "have" in low)
+    return not _NEGATORS.isdisjoint(runs) and not _AUXILIARIES.isdisjoint(runs)
 
 
 def _negated_event(text: str, attributed: bool = False) -> re.Match[str] | None:
@@ -110,7 +121,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_claim_sentence(text: str) -> bool:
     if _WORD.search(text) is None:
         return False
-    if not _FINAL_PUNCT.search(text) and len(_WORD.findall(text)) < MIN_HEADING_WORDS:
+    body = text.rstrip()
+    if not (body and body[-1] in _FINAL_PUNCT_CHARS) and len(_WORD.findall(text)) < MIN_HEADING_WORDS:
         return False
     return not (is_question(text) or is_call_to_action(text))
 

@@ -50,6 +50,7 @@ and in headline-case lines, where capitals do not signal names.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -1215,23 +1216,22 @@ def _gaz_matches(toks: list[_Tok], starts: Sequence[int] | None = None) -> list[
                 if prefix not in _GAZ_PREFIXES:
                     break
         best: tuple[int, _GazEntry] | None = None
-        for length in range(run, 0, -1):
-            if length == 1:
-                if t.upper or "." in t.text:
-                    hit = _GAZ_CS.get(t.ckey)
-                    if hit is not None:
-                        best = (1, hit)
-                        break
-                    if t.upper and len(t.ckey) <= 3:
-                        break  # "US"/"WHO": only the acronym table may match short capitals
-                hit = _GAZ_CI.get(t.key)
-            else:
-                if toks[i + length - 1].num:
-                    continue
-                hit = _GAZ_CI.get(_seq_key(toks, i, i + length - 1))
+        for length in range(run, 1, -1):  # multi-word aliases, longest first (most tokens open none: run 1)
+            if toks[i + length - 1].num:
+                continue
+            hit = _GAZ_CI.get(_seq_key(toks, i, i + length - 1))
             if hit is not None:
                 best = (length, hit)
                 break
+        if best is None:
+            if t.upper or "." in t.text:
+                hit = _GAZ_CS.get(t.ckey)
+                if hit is None and not (t.upper and len(t.ckey) <= 3):  # "US"/"WHO": only the acronym table
+                    hit = _GAZ_CI.get(t.key)
+            else:
+                hit = _GAZ_CI.get(t.key)
+            if hit is not None:
+                best = (1, hit)
         out[i] = best
     return out
 
@@ -1321,7 +1321,8 @@ def _person_canon(name: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    s = _SPACE_RE.sub(" ", name.replace("\u2019", "'").replace("\u2018", "'")).strip()
+    # " ".join(x.split()) is _SPACE_RE.sub(" ", x).strip() (re's \s and str.split agree), four times faster.
+    s = " ".join(name.replace("\u2019", "'").replace("\u2018", "'").split())
     if s.endswith("'s") or s.endswith("'S"):
         s = s[:-2]
     elif s.endswith("s'"):
@@ -1437,10 +1438,17 @@ def canonical_name(name: str, kind: str | None = None) -> str:
     return out
 
 
+def _first_group(m: re.Match[str]) -> str:
+    """``m``'s first group: as a replacement function, three times faster than the template r"\1", which re
+    expands in Python at every call."""
+    return m.group(1)
+
+
 @functools.lru_cache(maxsize=4096)
 def _loose_token(p: str) -> str:
     p = _NON_ALNUM_RE.sub("", _strip_accents(p).lower())
-    p = _DOUBLE_RE.sub(r"\1", p)
+    if _DOUBLE_RE.search(p) is not None:  # most words have no doubled letter
+        p = _DOUBLE_RE.sub(_first_group, p)
     if len(p) >= 4:
         if p.endswith(("iy", "yi", "ij")):
             p = p[:-2] + "y"
@@ -1621,7 +1629,7 @@ class _Ctx:
 
 def _role_text(ctx: _Ctx, a: int, b: int) -> str:
     """Role words a..b as written (prefix "ex-" included), first status word in lower case."""
-    s = _SPACE_RE.sub(" ", ctx.text[ctx.toks[a].ostart:ctx.toks[b].end]).strip()
+    s = " ".join(ctx.text[ctx.toks[a].ostart:ctx.toks[b].end].split())  # _SPACE_RE.sub(" ", x).strip(), faster
     first = ctx.toks[a]
     if (first.key in _STATUS and s[:1].isupper()) or (first.pre and s[:1].isupper()):
         s = s[0].lower() + s[1:]
@@ -1952,7 +1960,7 @@ def _appositive(ctx: _Ctx, b: int) -> str | None:
         a += 1
     if a > e:
         return None
-    return _SPACE_RE.sub(" ", ctx.text[toks[a].ostart:toks[e].end]).strip()
+    return " ".join(ctx.text[toks[a].ostart:toks[e].end].split())  # _SPACE_RE.sub(" ", x).strip(), faster
 
 
 def _emit_person(ctx: _Ctx, role_start: int, a: int, b: int, inspan_role: str | None) -> None:
@@ -2355,6 +2363,9 @@ def _may_hold_names(text: str) -> bool:
     return nxt is None or nxt[1] in _SPEECH_VERBS
 
 
+_FIRST = operator.itemgetter(0)  # a sort key in C: faster than a lambda
+
+
 def _recognise(text: str, base: int, toks: list[_Tok], starts: list[int]) -> tuple[Entity, ...]:
     """The entities of ``text``, whose tokens are ``_scan(text)``."""
     if not toks:
@@ -2376,7 +2387,8 @@ def _recognise(text: str, base: int, toks: list[_Tok], starts: list[int]) -> tup
             j = _span_end(ctx, i)
             _classify(ctx, i, j)
             after = j + 1
-    ctx.out.sort(key=lambda e: e[0])
+    if len(ctx.out) > 1:
+        ctx.out.sort(key=_FIRST)
     _alias_acronyms(ctx)
     result: list[Entity] = []
     last_end = -1

@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 
 from generator.records import Quantity
 from generator.regextrie import alternation
+from generator.textscan import has_ascii_digit, letter_runs
 
 __all__ = ["ABOUT_TOLERANCE", "MAX_MODIFIERS", "NEARLY_FLOOR", "find_quantities"]
 
@@ -167,7 +168,7 @@ _CORE_DIGITS_RE = re.compile(
     r"(?:\.\d+(?![\d.]\d))?)"
 )
 # The same matches in ASCII text, found faster.
-_DIGIT_ASCII_RE = re.compile(_DIGIT_RE.pattern, re.ASCII)
+_DIGIT_ASCII_RE = re.compile(_DIGIT_RE.pattern, re.ASCII)  # what textscan.has_ascii_digit decides, faster
 _CORE_DIGITS_ASCII_RE = re.compile(_CORE_DIGITS_RE.pattern, re.ASCII)
 # First words of the non-digit _CORE_RE branches ("tens of thousands", "several hundred", "a dozen", ...).
 _CORE_FIRST_WORDS = frozenset(
@@ -193,6 +194,8 @@ _CORE_SCAN_RE = re.compile(
     rf"[^a-z](?P<w>{alternation((_CORE_FIRST_WORDS - {'a'}).union(*_CORE_FIRST_NEEDS.values()))})(?![a-z])"
 )
 _A_RE = re.compile("[^a-z]a(?![a-z])")
+# The words _CORE_SCAN_RE looks for: it matches only where one is a whole run of letters.
+_CORE_SCAN_WORDS = (_CORE_FIRST_WORDS - {"a"}).union(*_CORE_FIRST_NEEDS.values())
 
 
 def _word_starts(spaced: str) -> list[int]:
@@ -215,6 +218,7 @@ def _word_starts(spaced: str) -> list[int]:
         starts += [m.start() for m in _A_RE.finditer(spaced)]
         starts.sort()
     return starts
+
 
 
 def _odd_letters(text: str) -> bool:
@@ -2028,7 +2032,7 @@ def find_quantities(text: str, base: int = 0) -> tuple[Quantity, ...]:
     if not text:
         return ()
     ascii_text = text.isascii()
-    has_digit = (_DIGIT_ASCII_RE if ascii_text else _DIGIT_RE).search(text) is not None
+    has_digit = has_ascii_digit(text) if ascii_text else _DIGIT_RE.search(text) is not None
     wstarts: list[int] = []
     odd = _odd_letters(text)
     if odd:
@@ -2036,10 +2040,14 @@ def find_quantities(text: str, base: int = 0) -> tuple[Quantity, ...]:
             return ()
     else:
         # Tests on the lower-cased text: whole runs of ASCII letters there are the words the patterns match.
-        spaced = " " + text.lower()
-        if not has_digit and _HAS_WORD_NUMBER_LOW_RE.search(spaced) is None:
+        # The sentence's set of those runs (shared with the other finders) decides the two searches below
+        # when it holds none of their words; they are then skipped.
+        runs = letter_runs(text)
+        if not has_digit and (_HAS_WORD_NUMBER_SET.isdisjoint(runs) if runs is not None
+                              else _HAS_WORD_NUMBER_LOW_RE.search(" " + text.lower()) is None):
             return ()
-        wstarts = _word_starts(spaced)
+        if runs is None or not _CORE_SCAN_WORDS.isdisjoint(runs):
+            wstarts = _word_starts(" " + text.lower())
     ctx = _Context(text, base, 0, [])
     if ascii_text and _plain_ascii(text):
         ctx.tokens = _TOKEN_ASCII_RE

@@ -59,6 +59,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .textscan import fold_odd, letter_runs
+
 __all__ = [
     "Attribution",
     "Clause",
@@ -459,6 +461,12 @@ def find_quotes(sentence: str) -> tuple[Quote, ...]:
 
 @lru_cache(maxsize=4096)
 def _find_quotes(sentence: str) -> tuple[Quote, ...]:
+    # Without any character of _QUOTE_CHAR_RE there is nothing to scan: one-character ``in`` tests (memchr)
+    # are much faster than the regex's scan of every position.
+    if not ("'" in sentence or "\u2019" in sentence or '"' in sentence or "\u201c" in sentence
+            or "\u201d" in sentence or "\u2018" in sentence or "\u201e" in sentence or "\u201f" in sentence
+            or "\u00ab" in sentence or "\u00bb" in sentence or "\u201a" in sentence or "\u201b" in sentence):
+        return ()
     out: list[Quote] = []
     _quotes_in(sentence, 0, len(sentence), out)
     return tuple(out)
@@ -607,9 +615,9 @@ def _denial_spans(s: str) -> tuple[tuple[int, int], ...]:
     low = s.lower()
     if not _has_denial_hint(low):
         return ()
-    # Past the gate, each pattern still needs its own words; only an odd letter (see _fold_odd) makes the
+    # Past the gate, each pattern still needs its own words; only an odd letter (see fold_odd) makes the
     # lower-cased text an unsafe guide, and then every pattern runs.
-    odd = _fold_odd(s)
+    odd = fold_odd(s)
 
     def may(words: tuple[str, ...]) -> bool:
         return odd or any(w in low for w in words)
@@ -726,6 +734,11 @@ _HEDGE_WORDS = (
 )
 
 
+# _STATEMENT_BY_RE's nouns as it matches them: whole runs of letters (whitespace on both sides), "communiqué"
+# ending its run of ASCII letters at the "é".
+_STATEMENT_NOUN_RUNS = frozenset([*_STATEMENT_NOUNS, "communique"])
+
+
 def _has_statement_noun(low: str) -> bool:
     """``any(w in low for w in _STATEMENT_NOUNS)`` without the generator's cost."""
     return (
@@ -744,33 +757,12 @@ def _has_hedge_word(low: str) -> bool:
     )
 
 
-def _fold_odd(s: str) -> bool:
-    """Whether ``s`` holds a letter that matches an ASCII letter under IGNORECASE without lower-casing to
-    it ("\u0130", "\u0131", "\u017f"); literal pre-checks on ``s.lower()`` are then not safe."""
-    return "\u0130" in s or "\u0131" in s or "\u017f" in s
-
-
-_LETTER_RUN_RE = re.compile(r"[a-z]+")
-
-
-@lru_cache(maxsize=4096)
-def _letter_runs(s: str) -> tuple[str, ...] | None:
-    """The runs of ASCII letters in ``s.lower()``, for pre-checks shared by the finders of one sentence.
-
-    A word of ASCII letters that a pattern or a tokeniser finds between non-letters is one of them. None
-    when ``s`` holds a letter for which that can fail ("\u0130", "\u0131", "\u017f" and the Kelvin sign
-    "\u212a", which match or lower-case to ASCII letters); the caller then does the full work."""
-    if _fold_odd(s) or "\u212a" in s:
-        return None
-    return tuple(_LETTER_RUN_RE.findall(s.lower()))
-
-
 def _folded(s: str) -> str | None:
     """``s`` lower-cased, for literal pre-checks that skip a case-insensitive pattern which cannot match.
 
     None when ``s`` holds a letter that matches an ASCII letter under IGNORECASE without lower-casing to
     it; the caller then runs the pattern."""
-    return None if _fold_odd(s) else s.lower()
+    return None if fold_odd(s) else s.lower()
 
 
 def _hedge_speaker(word: str) -> str:
@@ -1383,7 +1375,7 @@ def _find_attribution(sentence: str, previous_speaker: str | None) -> Attributio
     by = low is None or "by" in low
     # A token whose lower case is a cue or document-noun word is a run of ASCII letters: without such a
     # run, the word loops below have nothing to find.
-    runs = None if low is None else _letter_runs(sentence)
+    runs = None if low is None else letter_runs(sentence)
     cue_words = runs is None or not _TOKEN_CUE_WORDS.isdisjoint(runs)
     memo: list[list[_Tok]] = []
 
@@ -1411,7 +1403,8 @@ def _find_attribution(sentence: str, previous_speaker: str | None) -> Attributio
     by_patterns = (_STATEMENT_BY_RE, _AS_REPORTED_BY_RE, _PASSIVE_BY_RE) if by else (
         (_STATEMENT_BY_RE,) if low is not None and "from" in low else ())
     for rx in by_patterns:
-        if rx is _STATEMENT_BY_RE and low is not None and not _has_statement_noun(low):
+        if rx is _STATEMENT_BY_RE and low is not None and (
+                _STATEMENT_NOUN_RUNS.isdisjoint(runs) if runs is not None else not _has_statement_noun(low)):
             continue
         for m in rx.finditer(sentence):
             if not _in_spans(m.start(), qspans):
@@ -1598,7 +1591,7 @@ def _split_matches(sentence: str, pos: int) -> Iterable[re.Match[str]]:
         yield from _SPLIT_RE.finditer(sentence, pos)
         return
     if ";" not in sentence:
-        runs = _letter_runs(sentence)
+        runs = letter_runs(sentence)
         if runs is not None and _SPLIT_WORDS.isdisjoint(runs) and (
                 _SPLIT_DETERMINERS.isdisjoint(runs) or _REACTION_NOUN_WORDS.isdisjoint(runs)):
             return  # every boundary at a comma needs one of these words, each a whole run of letters
@@ -1829,7 +1822,7 @@ def _hyphenated_cue(s: str) -> bool:
 @lru_cache(maxsize=4096)
 def _assessments(s: str) -> tuple[tuple[int, int, int], ...]:
     """All evaluative cues as (start, end, polarity after negation)."""
-    runs = _letter_runs(s)
+    runs = letter_runs(s)
     if runs is not None and _CUE_STARTS.isdisjoint(runs) and ("for" not in runs or _KNOWN_FOR_VERBS.isdisjoint(runs)) \
             and ("against" not in runs or "humanity" not in runs) and not _hyphenated_cue(s):
         # A cue word without a hyphen, and the words the two phrase patterns need, are runs of letters: none
@@ -1849,7 +1842,7 @@ def _assessment_scan(s: str) -> tuple[tuple[int, int, int], ...]:
         # A hyphenated word outside _CUE_STARTS can only be a cue through its own polarity (the scan below
         # skips it when that is 0), so such words are left out here and most sentences stop before the scan.
         starts = [k for k, low in enumerate(lows) if low in _CUE_STARTS or ("-" in low and _word_polarity(low))]
-    odd = _fold_odd(s)
+    odd = fold_odd(s)
     known_for = odd or "for" in lows
     humanity = odd or "against" in lows
     if not starts and not (known_for and _KNOWN_FOR_RE.search(s)) and not (
@@ -2002,6 +1995,11 @@ _CTA_START_RE = re.compile(
     r"enable\s+javascript|accept\s+cookies|source\s+link)(?!\w)",
     re.IGNORECASE,
 )
+# The first two letters, lower-cased, of every alternative of _CTA_START_RE: a sentence that opens otherwise
+# (nine in ten) cannot match it, and the test is cheaper than the match.
+_CTA_HEADS = frozenset(
+    "ac ad al be bo ch cl co cr do em en ex fi fo ge jo ke le li lo mo ne pr re se sh si so sp su ta te to wa".split()
+)
 _CTA_ANY_RE = re.compile(
     r"\byou\s+can\s+(?:now\s+)?(?:read|find|watch|listen|learn|see|sign|subscribe|follow|download|support|"
     r"access|catch|view|check|get)\b"
@@ -2033,7 +2031,9 @@ def is_call_to_action(sentence: str) -> bool:
     body = sentence.strip().lstrip(_BULLETS)
     if not body:
         return False
-    if _CTA_START_RE.match(body):
+    head = body[:2]
+    # Non-ASCII letters may match ASCII ones under IGNORECASE: the pattern decides then.
+    if (not head.isascii() or head.lower() in _CTA_HEADS) and _CTA_START_RE.match(body):
         return True
     low = _folded(body)
     # Every branch of _CTA_ANY_RE needs one of these words.

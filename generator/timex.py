@@ -87,6 +87,7 @@ from typing import Any
 
 from .records import GRANULARITIES, TimeExpr
 from .regextrie import alternation
+from .textscan import has_ascii_digit, letter_runs
 
 __all__ = ["describe", "find_times", "overlaps"]
 
@@ -1139,7 +1140,6 @@ def _h_qh(m: _M, text: str, p: dt.date | None) -> _Cand | None:
 # gate is a loose superset of its words: a pattern that starts with a character class, which re scans
 # fast, or plain substring tests, which are faster still.
 _DIGIT_GATE = re.compile(r"\d")
-_ASCII_DIGIT_GATE = re.compile("[0-9]")  # the same for ASCII text, and faster
 _PAST_GATE = re.compile(r"[PpLl]ast")
 _WEEKDAY_GATE = re.compile(r"[MTWFS][a-z]{2,5}day")
 # A month name or abbreviation as the month patterns other than _MRANGE_RE read it (a capital of the class
@@ -1156,26 +1156,78 @@ _MONTH_NAME_GATE = re.compile(_MONTH_FULL)
  _SPAN_G, _DAY_RANGE_G, _DECADE_G, _QH_G) = (1 << i for i in range(15))
 
 
+
+# Word gates decided from the sentence's runs of ASCII letters, lower-cased (speakers.letter_runs, which the
+# attribution finder has already computed for the same sentence). Each rule's regex below needs the word as
+# a whole run: it starts at a letter no word character precedes ("(?<!\w.)" after its first letter, or
+# whitespace) and ends before a non-word character ("\b", whitespace), and lower-casing keeps those
+# boundaries when letter_runs returns a set. So a sentence without the word cannot match the rule.
+def _cross(firsts: str, tails: str) -> list[str]:
+    return [f + t for f in firsts for t in tails.split("|")]
+
+
+_WORD_GATES: dict[str, int] = {}
+for _bit, _gate_words in (
+    # _MD_RE .. _MONTH_RE read a month token with _MONTHX_AT; the case-sensitive _MONTH_TOKEN_GATE confirms it.
+    (_MONTH_TOKEN, _cross("adfjmnos", _MONTH_TAILS + "|" + _MONTH_ABBR_TAILS)),
+    (_MONTH_RANGE, ["from", "brom", "between", "fetween"]),  # _MRANGE_RE's "[FfBb](?:rom|etween)"
+    (_SEASON, _cross("safwm", "pring|ummer|utumn|all|inter|idsummer|idwinter")),  # _SEASON_RE
+    (_UNIT, ["year", "month", "week", "weekend"]),  # _REL_RE and _ANA2_RE, after whitespace
+    (_PAST, ["past", "last"]),  # _WINDOW_RE's "he\s+(?:[Pp]ast|[Ll]ast)\s+"
+    (_AGO, ["ago"]),  # _AGO_RE's "\s+ago\b"
+    (_WEEKDAY_G, _cross("mtwfs", "onday|uesday|ednesday|hursday|riday|aturday|unday")),  # _WEEKDAY_RE
+    # _DAYWORD_RE: its first word, or the second of "last night" and "this morning|afternoon|evening".
+    (_DAYWORD, [*_cross("ytl", "esterday|oday|omorrow|onight"), "night", "morning", "afternoon", "evening"]),
+):
+    for _w in _gate_words:
+        _WORD_GATES[_w] = _WORD_GATES.get(_w, 0) | _bit
+_GATE_WORDS = frozenset(_WORD_GATES)
+
+
 def _gates(text: str) -> int:
     """The bits of the gates ``text`` passes."""
+    runs = letter_runs(text)
+    if runs is None:
+        return _gates_slow(text)
+    present = 0
+    for w in _GATE_WORDS.intersection(runs):  # one set intersection decides the word gates (see _WORD_GATES)
+        present |= _WORD_GATES[w]
+    if present & _MONTH_TOKEN and _MONTH_TOKEN_GATE.search(text) is None:
+        present &= ~_MONTH_TOKEN  # "may", "man", "sun" in lower case
+    if present & _MONTH_RANGE and _MONTH_NAME_GATE.search(text) is None:
+        present &= ~_MONTH_RANGE
+    if has_ascii_digit(text) if text.isascii() else _DIGIT_GATE.search(text) is not None:
+        present |= _digit_gates(text)
+    return present
+
+
+def _digit_gates(text: str) -> int:
+    """The bits of the gates of the rules that need a digit, for a text that holds one."""
+    present = _DIGIT
+    # The substrings are the separators of dates and ranges the rules' patterns need.
+    dash = "-" in text or "\u2013" in text or "\u2014" in text
+    if "-0" in text or "-1" in text:
+        present |= _ISO_G
+    if (dash or "/" in text) and _SPAN_GATE.search(text) is not None:
+        present |= _SPAN_G
+    if "Q" in text or "H" in text:
+        present |= _QH_G
+    if ("/" in text or text.count(".") >= 2) and _NUMERIC_GATE.search(text) is not None:
+        present |= _NUMERIC_G  # the same separator twice
+    if dash or "to" in text or "through" in text:
+        present |= _DAY_RANGE_G
+    if "0s" in text:
+        present |= _DECADE_G
+    return present
+
+
+def _gates_slow(text: str) -> int:
+    """_gates for a text whose letter runs are unsafe (see textscan.letter_runs): substring tests."""
     present = 0
     # The substrings are those the rules' patterns need: the tails of _SEASON_RE and _DAYWORD_RE's words,
     # the separators of dates and ranges.
-    if (_ASCII_DIGIT_GATE if text.isascii() else _DIGIT_GATE).search(text) is not None:
-        present |= _DIGIT
-        dash = "-" in text or "\u2013" in text or "\u2014" in text
-        if "-0" in text or "-1" in text:
-            present |= _ISO_G
-        if (dash or "/" in text) and _SPAN_GATE.search(text) is not None:
-            present |= _SPAN_G
-        if "Q" in text or "H" in text:
-            present |= _QH_G
-        if ("/" in text or text.count(".") >= 2) and _NUMERIC_GATE.search(text) is not None:
-            present |= _NUMERIC_G  # the same separator twice
-        if dash or "to" in text or "through" in text:
-            present |= _DAY_RANGE_G
-        if "0s" in text:
-            present |= _DECADE_G
+    if has_ascii_digit(text) if text.isascii() else _DIGIT_GATE.search(text) is not None:
+        present |= _digit_gates(text)
     if _MONTH_TOKEN_GATE.search(text) is not None:
         present |= _MONTH_TOKEN
     if ("rom" in text or "etween" in text) and _MONTH_NAME_GATE.search(text) is not None:

@@ -2,17 +2,24 @@
 
 Each shortcut is checked against the slow path it skips: the sentence gate of the entity recogniser
 against recognising every sentence, the tokenizers' runs of plain words against one regex match per
-word, and the pruned gazetteer lookup against trying every run length.
+word, the pruned gazetteer lookup against trying every run length, and the word gates decided from a
+sentence's letter runs (timex, quantities, claims, attribution) against the patterns they skip.
 """
 
+import datetime as dt
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import claims as C
 from generator import entities as E
+from generator import quantities as Q
 from generator import speakers as S
+from generator import timex as T
 from generator.entities import find_entities
+from generator.textscan import has_ascii_digit, letter_runs
 
 # --- entity gate: a sentence whose only capital opens it ---------------------------------------------------
 
@@ -204,3 +211,118 @@ def test_pruned_gazetteer_lookup_matches_every_run_length(text: str) -> None:
 def test_gazetteer_examples() -> None:
     assert [e.text for e in find_entities("Officials of the Food and Drug Administration met in The Hague.")] == [
         "Food and Drug Administration", "The Hague"]
+
+
+# --- word gates from letter runs ----------------------------------------------------------------------------
+
+# Words the gated patterns need, near misses that hold them inside longer words, and odd letters.
+_GATE_PIECES = [
+    "May", "may", "March", "march", "Jan", "Sept.", "Sun", "man", "Dan", "June", "Mayor", "from", "From", "between",
+    "fall", "Fall", "all", "call", "small", "spring", "Summer", "midwinter", "autumn", "year", "years", "month",
+    "week", "weekend", "past", "last", "Last", "blast", "ago", "Monday", "Fridays", "today", "Today", "tonight",
+    "yesterday", "night", "midnight", "morning", "this", "evening", "the", "next", "early", "in", "on", "to",
+    "no", "not", "never", "now", "know", "was", "were", "has", "had", "have", "been", "used", "damaged", "said",
+    "by", "nearby", "statement", "statements", "communiqu\u00e9", "report", "reported", "post", "press release",
+    "in a", "released", "one", "two", "dozen", "dozens", "hundred", "several", "a", "half", "tens", "thousands",
+    "million", "Q1", "H2", "2024", "1990s", "12", "3.5", "5/6/2024", "2020-21", "-", "\u2013", "/", ".", ",",
+    " ", " ", " ", "  ", "\n", "'", "\u2019", "\"", "\u201c", "\u201d", "\u00ab", "(", ")", "_", "\u00e9",
+    "\u0130", "\u0131", "\u017f", "\u212a", "x", "S", "5",
+]
+_GATE_TEXT = st.one_of(_pieces(_GATE_PIECES, 24), st.text(max_size=40))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_GATE_TEXT)
+def test_timex_word_gates_pass_every_rule_that_matches(text: str) -> None:
+    present = T._gates(text)
+    for need, rx, _pre, _handler in T._RULES:
+        if rx.search(text) is not None:
+            assert present & need == need, (rx.pattern[:60], text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_GATE_TEXT)
+def test_timex_word_gates_find_what_the_substring_gates_find(text: str) -> None:
+    published = dt.date(2024, 5, 15)
+    fast = T.find_times(text, published, 3)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(T, "_gates", T._gates_slow)
+        slow = T.find_times(text, published, 3)
+    assert fast == slow
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_GATE_TEXT)
+def test_quantity_word_tests_from_letter_runs(text: str) -> None:
+    runs = letter_runs(text)
+    if runs is None or Q._odd_letters(text):
+        return
+    spaced = " " + text.lower()
+    assert Q._HAS_WORD_NUMBER_SET.isdisjoint(runs) == (Q._HAS_WORD_NUMBER_LOW_RE.search(spaced) is None)
+    if Q._CORE_SCAN_WORDS.isdisjoint(runs):
+        assert Q._word_starts(spaced) == []
+    assert has_ascii_digit(text) == (Q._DIGIT_ASCII_RE.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_GATE_TEXT)
+def test_claim_gates(text: str) -> None:
+    if not C._may_negate(text):
+        assert C._NEGATED_EVENT.search(text) is None
+    body = text.rstrip()
+    assert (bool(body) and body[-1] in C._FINAL_PUNCT_CHARS) == (C._FINAL_PUNCT.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_GATE_TEXT)
+def test_attribution_gates(text: str) -> None:
+    runs = letter_runs(text)
+    if runs is not None and S._STATEMENT_NOUN_RUNS.isdisjoint(runs):
+        assert S._STATEMENT_BY_RE.search(text) is None
+    out: list[S.Quote] = []
+    S._quotes_in(text, 0, len(text), out)
+    assert S._find_quotes.__wrapped__(text) == tuple(out)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_GATE_TEXT)
+def test_entity_string_shortcuts(text: str) -> None:
+    assert " ".join(text.split()) == E._SPACE_RE.sub(" ", text).strip()
+    assert E._DOUBLE_RE.sub(E._first_group, text) == E._DOUBLE_RE.sub(r"\1", text)
+
+
+def test_call_to_action_heads_are_the_pattern_openings() -> None:
+    # The regex parser, only to read the pattern's branches.
+    from re import _constants as K  # type: ignore[attr-defined]
+    from re import _parser as P  # type: ignore[attr-defined]
+
+    parsed = P.parse(S._CTA_START_RE.pattern, S._CTA_START_RE.flags)
+    op, (_, branches) = parsed.data[1]
+    assert op is K.BRANCH
+    heads = set()
+    for branch in branches:
+        (op1, c1), (op2, c2) = branch.data[:2]
+        assert op1 is K.LITERAL and op2 is K.LITERAL
+        heads.add((chr(c1) + chr(c2)).lower())
+    assert heads == S._CTA_HEADS
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(["Subscribe", "SIGN UP", "Read more", "Don't miss", "Related:", "To learn more", "The", "",
+                        "\u017fubscribe", "\u0130", "Also read"]), _GATE_TEXT)
+def test_call_to_action_head_gate(head: str, rest: str) -> None:
+    text = head + rest
+    body = text.strip().lstrip(S._BULLETS)
+    if S._CTA_START_RE.match(body):
+        assert S.is_call_to_action(text)
+
+
+def test_gate_word_examples() -> None:
+    published = dt.date(2024, 5, 15)
+    assert T.find_times("Shares fell in the fall of 2023, the company said.", published)
+    assert not T._gates("They called for a small rally.") & T._SEASON
+    assert T._gates("Elections are held in May.") & T._MONTH_TOKEN
+    assert not T._gates("The man may leave.") & T._MONTH_TOKEN  # lower-case words that look like months
+    assert C._may_negate("Police said no tear gas had been used.")
+    assert not C._may_negate("The economy is now known to have grown.")
+    assert Q.find_quantities("Several hundred people gathered.")

@@ -16,7 +16,7 @@ import nupunkt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import claims, entities, quantities, sentences, speakers, timex
+from generator import claims, entities, quantities, sentences, speakers, textscan, timex
 from generator.records import Article, Claim, Entity, Sentence
 
 # Text made of the pieces the shortcuts look at: words the patterns need, number words, digits, quotes,
@@ -60,7 +60,7 @@ def test_split_matches_are_finditer(text: str, pos: int) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_letter_runs_hold_every_cue_token(text: str) -> None:
-    runs = speakers._letter_runs(text)
+    runs = textscan.letter_runs(text)
     if runs is None:
         return
     for t in speakers._tokenize(text):
@@ -89,7 +89,7 @@ def test_tokenizers_tile_the_text(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_assessment_precheck_and_call_to_action_gate(text: str) -> None:
-    runs = speakers._letter_runs(text)
+    runs = textscan.letter_runs(text)
     if runs is not None and "-" not in text and speakers._CUE_STARTS.isdisjoint(runs):
         assert "for" in runs or "against" in runs or not speakers._assessments(text)
     low = speakers._folded(text)
@@ -200,12 +200,16 @@ def test_plain_name_gazetteer_lookup_agrees_with_tokens(name: str) -> None:
 def test_entity_word_fast_path_takes_only_whole_plain_words(text: str) -> None:
     # The regex's first group must take exactly the token _TOKEN_RE would, and only when the tokenizer's
     # lower-case fast path applies (no full stop or apostrophe after it).
+    # The group takes a run of such words, one space after each but the last: each is such a token.
     for m in entities._TOKEN_GAP_RE.finditer(text):
-        word = m.group(1)
-        if word:
-            general = entities._TOKEN_RE.match(text, m.start())
-            assert general is not None and general.group() == word
-            assert word.isascii() and word.isalpha() and word.islower()
+        run = m.group(1)
+        if run:
+            at = m.start()
+            for word in run.split(" "):
+                general = entities._TOKEN_RE.match(text, at)
+                assert general is not None and general.group() == word
+                assert word.isascii() and word.isalpha() and word.islower()
+                at += len(word) + 1
             assert text[m.end(1):m.end(1) + 1] not in (".", "'", "\u2019")
 
 
@@ -231,7 +235,7 @@ def test_each_rebuttal_pattern_needs_its_words(text: str) -> None:
     patterns = [*speakers._DENIAL_PATTERNS, (speakers._DENY_RE, ("den",)),
                 (speakers._REJECT_REL_RE, ("reject", "refut", "disput", "contest", "dismiss")),
                 (speakers._DISPUTE_RE, ("disput",)), (speakers._INSIST_CONT_RE, ("insist", "maintain"))]
-    if speakers._fold_odd(text):
+    if textscan.fold_odd(text):
         return
     low = text.lower()
     for rx, words in patterns:
@@ -443,8 +447,13 @@ _SLOW_TOKEN_GAP_RE = re.compile(rf"({speakers._TOKEN_RE.pattern})(\s*)")
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_TEXT, st.text(max_size=40)))
 def test_token_shortcut_branches_agree_with_the_full_pattern(text: str) -> None:
-    # The two leading branches of _TOKEN_GAP_RE only take a token _TOKEN_RE would take whole.
-    assert speakers._TOKEN_GAP_RE.findall(text) == _SLOW_TOKEN_GAP_RE.findall(text)
+    # The two token branches of _TOKEN_GAP_RE only take a token _TOKEN_RE would take whole, and its leading
+    # run of plain words (each followed by one space) is the tokens the full pattern takes one at a time.
+    fast: list[tuple[str, str]] = []
+    for run, token, gap in speakers._TOKEN_GAP_RE.findall(text):
+        fast += [(word, " ") for word in run.split()]
+        fast.append((token, gap))
+    assert fast == _SLOW_TOKEN_GAP_RE.findall(text)
 
 
 @settings(max_examples=400, deadline=None)
@@ -549,11 +558,14 @@ def test_scan_word_branch_is_the_general_token(text: str) -> None:
     by_start = {t.ostart: t for t in toks}
     for m in entities._TOKEN_GAP_RE.finditer(text):
         if m.group(1):
-            t = by_start[m.start()]
-            general = entities._TOKEN_RE.match(text, m.start())
-            assert general is not None and general.group() == m.group(1) == t.text == t.key == t.pkey
-            assert (t.start, t.end, t.fend) == (m.start(), m.end(1), m.end(1))
-            assert not (t.num or t.cap or t.upper or t.poss or t.adj or t.pre)
+            at = m.start()
+            for word in m.group(1).split(" "):  # a run of such words, one space after each but the last
+                t = by_start[at]
+                general = entities._TOKEN_RE.match(text, at)
+                assert general is not None and general.group() == word == t.text == t.key == t.pkey
+                assert (t.start, t.end, t.fend) == (at, at + len(word), at + len(word))
+                assert not (t.num or t.cap or t.upper or t.poss or t.adj or t.pre)
+                at += len(word) + 1
 
 
 def _claims_one_sentence_at_a_time(article: Article, found: tuple[Sentence, ...]) -> tuple[Claim, ...]:
