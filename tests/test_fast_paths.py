@@ -163,13 +163,8 @@ def test_one_sentence_lines_skip_nupunkt_exactly(line: str) -> None:
         assert sentences._segment_line(line) == _nupunkt_segments(line)
 
 
-@settings(max_examples=300, deadline=None)
-@given(_TEXT)
-def test_time_gates_pass_whenever_a_rule_can_match(text: str) -> None:
-    present = timex._gates(text)
-    for need, rx, _pre, _handler in timex._RULES:
-        if rx.search(text) is not None:
-            assert present & need == need
+# The date gates are checked against every rule in tests/test_extraction_gates.py
+# (test_timex_word_gates_pass_every_rule_that_matches), on news-like pieces and arbitrary text.
 
 
 @settings(max_examples=300, deadline=None)
