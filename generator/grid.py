@@ -33,6 +33,7 @@ class Row:
     kind: str  # "figure" | "fact" | "conflict" | "divergent"
     cells: dict[str, tuple[Cell, ...]]  # by source id
     contradiction: str | None = None  # id, for disagreement rows
+    fact: str | None = None  # id, for fact rows: the row lists every statement of the fact
 
 
 def _measure_label(q: Quantity) -> str | None:
@@ -73,7 +74,7 @@ def fact_rows(report: Report) -> list[Row]:
         by_source: dict[str, list[Cell]] = defaultdict(list)
         for cid in f.claims:
             by_source[claims[cid].source].append(Cell(cid, _value(claims[cid])))
-        rows.append(Row(f.topic, "fact", {s: tuple(v) for s, v in by_source.items()}))
+        rows.append(Row(f.topic, "fact", {s: tuple(v) for s, v in by_source.items()}, fact=f.id))
     return rows
 
 

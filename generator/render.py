@@ -142,8 +142,8 @@ class _Links:
         return link
 
     def fact(self, fact_id: str, label_md: str) -> str:
-        """To the fact's row on the summary page, which lists every statement of it."""
-        return self._to(label_md, SUMMARY, fact_anchor(fact_id))
+        """To the fact's row in the fact grid, which lists every statement of it, source by source."""
+        return self._to(label_md, GRID, fact_anchor(fact_id))
 
 
 def _count(n: int, noun: str, plural: str | None = None) -> str:
@@ -449,7 +449,11 @@ def render_summary(report: Report, in_collection: bool = False, index: _Index | 
     parts.append("## What the sources agree on\n")
     rows = []
     for f in report.facts:
-        statements = ", ".join(links.claim(claims[cid]) for cid in f.claims)
+        # A few statements, the rest in the fact grid: a fact a hundred outlets state would fill the cell
+        # (and make the summary grow with the number of claims rather than of facts).
+        statements = ", ".join(links.claim(claims[cid]) for cid in f.claims[:MAX_CELL_LINKS])
+        if len(f.claims) > MAX_CELL_LINKS:
+            statements += ", " + links.fact(f.id, md_text(f"and {len(f.claims) - MAX_CELL_LINKS} more"))
         count = f"{_count(len(f.sources), 'source')} ({f.independent} independent)"
         topic = f'<span id="{fact_anchor(f.id)}"></span>{md_cell(f.topic)}'
         rows.append([topic, md_cell(count), md_text(_short(claims[f.claims[0]].text)), statements])
@@ -493,6 +497,8 @@ def _grid_table(report: Report, links: _Links, rows: list[Row], first: str) -> s
     body = []
     for row in rows:
         label = md_text(row.label)
+        if row.fact is not None:
+            label = f'<span id="{fact_anchor(row.fact)}"></span>{label}'
         if row.contradiction is not None:
             label = links.contradiction(next(c for c in report.contradictions if c.id == row.contradiction),
                                         md_text(f"{row.label} ({row.kind})"))

@@ -1,7 +1,7 @@
 """Links between generated pages: the fast relative path agrees with posixpath.relpath, a story's page map
-is built once per story, and a claim-table cell names at most a few other sources (then "and N more",
-linked to the fact on the summary page), so neither the work nor the pages grow with the square of a
-story's sources."""
+is built once per story, and a claim-table cell or a fact's row on the summary names at most a few other
+sources (then "and N more", linked to the fact's row in the fact grid, which lists every statement), so
+neither the work nor the pages grow with the square of a story's sources."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def _cells(page: str, column: int) -> list[str]:
 
 def test_claim_table_cells_list_a_bounded_number_of_links(crowded_story: Report) -> None:
     pages = {p.path: p.content for p in render_pages(crowded_story)}
-    summary = pages["index.md"]
+    grid = pages["grid.md"]
     sources = [page for path, page in pages.items() if path.startswith("sources/outlet")]
     assert len(sources) == 12
     corroborated = [c for page in sources for c in _cells(page, 7)]
@@ -88,12 +88,38 @@ def test_claim_table_cells_list_a_bounded_number_of_links(crowded_story: Report)
     more = [c for c in corroborated if "and 6 more" in c]
     assert more, "a claim with eleven corroborating sources names five and says how many more"
     for cell in more:
-        anchor = cell.rsplit("](../index.md#", 1)[1].split(")", 1)[0]
-        assert f'<span id="{anchor}"></span>' in summary
+        anchor = cell.rsplit("](../grid.md#", 1)[1].split(")", 1)[0]
+        assert f'<span id="{anchor}"></span>' in grid
     # one entry per contradiction and source, never the same source twice for one contradiction
     for cell in contradicted:
         entries = [e for e in cell.split(", ") if not e.startswith("[and ")]
         assert len(entries) == len(set(entries)), cell
+
+
+def _fact_rows(page: str) -> dict[str, str]:
+    """Each fact's table row on a page, by its anchor."""
+    return {row.split('"', 2)[1]: row for row in page.splitlines() if row.startswith('| <span id="fact-')}
+
+
+def test_summary_lists_a_few_statements_of_a_fact_and_the_grid_all_of_them(crowded_story: Report) -> None:
+    pages = {p.path: p.content for p in render_pages(crowded_story)}
+    summary, grid = _fact_rows(pages["index.md"]), _fact_rows(pages["grid.md"])
+    crowded = [f for f in crowded_story.facts if len(f.claims) > MAX_CELL_LINKS]
+    assert crowded and len(summary) == len(crowded_story.facts)
+    for f in crowded_story.facts:
+        anchor = fact_anchor(f.id)
+        statements = summary[anchor].rsplit(" | ", 1)[1]
+        shown = min(len(f.claims), MAX_CELL_LINKS)
+        assert statements.count("](sources/") == shown, statements
+        if len(f.claims) > MAX_CELL_LINKS:
+            assert f"[and {len(f.claims) - MAX_CELL_LINKS} more](grid.md#{anchor})" in statements
+        else:
+            assert "more" not in statements
+        row = grid[anchor]  # every statement of the fact, each linked to its claim
+        for cid in f.claims:
+            source, _, number = cid.rpartition("/")
+            assert f"#c-{number})" in row and render.page_slug(source) in row, cid
+        assert len(f.claims) == row.count("](sources/"), row
 
 
 def test_fact_anchor_is_a_safe_fragment() -> None:
