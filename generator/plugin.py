@@ -1,8 +1,9 @@
 """The MkDocs adapter: runs the pipeline in ``on_files`` and adds every page with File.generated.
 
 With reuse.py and packing.py, the only modules that import mkdocs. Nothing is written into
-``docs/``; ``mkdocs serve`` watches the seeds folder. Skipped inputs and warnings are logged as
-warnings, so ``--strict`` fails on them and CI does not publish a silently incomplete report.
+``docs/``; under ``mkdocs serve`` the plugin polls the seeds folder itself, faster than MkDocs polls
+its own (seedwatch.py). Skipped inputs and warnings are logged as warnings, so ``--strict`` fails on
+them and CI does not publish a silently incomplete report.
 
 Under ``mkdocs serve`` the plugin (kept across serve's rebuilds) reuses what the last build made
 while its inputs are unchanged (pages' HTML, search entries, compiled templates, themed pages: see
@@ -15,6 +16,7 @@ compressed while MkDocs holds every page (packing.py); serve packs them faster, 
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -44,6 +46,7 @@ from .records import CollectionTotals, GeneratedPage, Story, StoryTotals
 from .render import navigation, render_index, render_story
 from .report import story_totals
 from .reuse import PageOutput, PageReuse, SearchReuse, TemplateCode
+from .seedwatch import SeedsWatcher
 
 log = logging.getLogger("mkdocs.plugins.claims")
 CSS = "assets/claims.css"
@@ -120,6 +123,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self._generated: frozenset[str] = frozenset()
         self._files: Files | None = None  # this build's, for the anchor check after the last page
         self._extracted: dict[str, Extraction] = {}
+        self._watcher: SeedsWatcher | None = None  # under serve: polls the seeds folder
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
@@ -257,12 +261,26 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        server.watch(str(self._seeds(config)))
-        # MkDocs finds changes by polling every 0.5 s, and the changes one poll finds arrive together: waiting
-        # a further 0.1 s for more (its build_delay) only delays the rebuild. The next poll is 0.5 s away
-        # whatever the wait, so a save spread over two polls rebuilds twice either way.
+        seeds = self._seeds(config)
+        docs = os.path.abspath(config.docs_dir)
+        # The watch MkDocs keeps on docs_dir: a change delivered under it makes the server rebuild.
+        watch = next((e.watch for e in server.observer.emitters if e.watch.path == docs), None)
+        if watch is None:  # not watched after all (a MkDocs that changed its ways): let MkDocs poll the seeds
+            server.watch(str(seeds))
+        else:
+            events = server.observer.event_queue
+            self._watcher = SeedsWatcher(seeds, lambda event: events.put((event, watch)))
+            self._watcher.start()
+        # The changes one poll finds arrive together: waiting a further 0.1 s for more (MkDocs' build_delay)
+        # only delays the rebuild. The next poll is due soon after whatever the wait, so a save spread over
+        # two polls rebuilds twice either way.
         server.build_delay = min(server.build_delay, SETTLE_S)
         return server
+
+    def on_shutdown(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
 
 
 def _log_problems(story: Story) -> None:
