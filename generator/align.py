@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import mul
 
+from .claimkeys import stable_keys
 from .entities import role_offices
 from .records import Claim, Fact
 
@@ -439,9 +440,14 @@ def _topic(members: Sequence[Claim]) -> str:
     return ", ".join(words) or "statement"
 
 
-def fact_id(topic: str, claim_ids: Sequence[str]) -> str:
+def fact_id(topic: str, claim_keys: Sequence[str]) -> str:
+    """The topic's slug and a hash of the topic and the first of the members' stable keys (claimkeys.py).
+    A fact keeps its id, and every link to it, while that claim keeps its words and the topic its words,
+    whatever happens elsewhere in the articles, and when another source's claim joins or leaves it: a
+    fact a hundred sources state would otherwise change id, and every source page linking to it, with
+    each edit near it. Content facts share no claim, and role facts no topic, so ids are unique."""
     slug = re.sub(r"[^a-z0-9]+", "-", topic.lower()).strip("-")[:40].strip("-") or "fact"
-    digest = hashlib.sha256("\n".join(sorted(claim_ids)).encode()).hexdigest()[:6]
+    digest = hashlib.sha256(f"{topic}\n{min(claim_keys, default='')}".encode()).hexdigest()[:6]
     return f"{slug}-{digest}"
 
 
@@ -539,6 +545,7 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[uf.find(c.id)].append(c)
+    keys = stable_keys(claims)
     facts: list[Fact] = []
     for members in groups.values():
         sources = tuple(sorted({c.source for c in members}))
@@ -546,7 +553,7 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
             continue
         ids = tuple(c.id for c in members)
         topic = _topic(members)
-        facts.append(Fact(fact_id(topic, ids), topic, ids, sources, independent_sources(members)))
+        facts.append(Fact(fact_id(topic, [keys[i] for i in ids]), topic, ids, sources, independent_sources(members)))
     facts.sort(key=lambda f: (-len(f.sources), f.claims[0]))
     return tuple(facts)
 
@@ -574,6 +581,7 @@ def role_facts(claims: Sequence[Claim]) -> tuple[Fact, ...]:
                     by_role[key].append(c)
                 if qualifier:
                     qualifiers.setdefault(key, qualifier)
+    keys = stable_keys(claims)
     facts: list[Fact] = []
     for key, members in sorted(by_role.items()):
         first_by_source: dict[str, Claim] = {}
@@ -586,5 +594,6 @@ def role_facts(claims: Sequence[Claim]) -> tuple[Fact, ...]:
         parts = ("former" if status == "former" else "", office, f"({qualifiers[key]})" if key in qualifiers else "")
         topic = f"{person}: {' '.join(p for p in parts if p)}"
         ids = tuple(c.id for c in chosen)
-        facts.append(Fact(fact_id(topic, ids), topic, ids, tuple(sorted(first_by_source)), independent_sources(chosen)))
+        facts.append(Fact(fact_id(topic, [keys[i] for i in ids]), topic, ids, tuple(sorted(first_by_source)),
+                          independent_sources(chosen)))
     return tuple(facts)

@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 
 from .align import STOPWORDS, TEXT_MEMO, Vectors, independent_sources, stem
 from .assessments import Judgement, judgements
+from .claimkeys import stable_keys
 from .claims import denied_words
 from .entities import roles_conflict as _roles_conflict
 from .events import compare_dates
@@ -337,6 +338,7 @@ def compare_claims(
     findings += _titles(claims)
     findings += _quotes(claims, related)
     findings += _assessments(claims)
+    keys = stable_keys(claims)
     out: list[Contradiction] = []
     for f in _merge(findings):
         if f.kind == "assessment":
@@ -345,7 +347,9 @@ def compare_claims(
             f = Finding(f.kind, f.severity, f.sides, f.topic, _values_explanation(f), f.values)
         ids = tuple(dict.fromkeys(c.id for side in f.sides for c in side))
         sides = tuple(tuple(c.id for c in side) for side in f.sides)
-        digest = hashlib.sha256(f"{f.kind}\n{'|'.join(ids)}".encode()).hexdigest()[:8]
+        # Named by the claims' stable keys, not their ids: an editor's dismissal of it survives an edit
+        # elsewhere in the articles (which renumbers their claims).
+        digest = hashlib.sha256(f"{f.kind}\n{'|'.join(keys[i] for i in ids)}".encode()).hexdigest()[:8]
         out.append(
             Contradiction(f"{f.kind}-{digest}", f.topic, f.kind, f.severity, ids, sides, f.explanation, f.values)
         )

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from .charts import figure_chart
+from .claimkeys import key_part, stable_keys
 from .escape import EMPTY_CELL, front_matter, html_attr, internal_link, md_cell, md_link, md_text, page_slug
 from .grid import Row, disagreement_rows, fact_rows, figure_rows
 from .numformat import format_number
@@ -64,8 +65,10 @@ def source_page(article_id: str) -> str:
     return f"sources/{page_slug(article_id)}.md"
 
 
-def claim_anchor(claim: Claim) -> str:
-    return f"c-{claim.id.rsplit('/', 1)[1]}"
+def claim_anchors(claims: Sequence[Claim]) -> dict[str, str]:
+    """The anchor of every claim on its source page: named by its words, not its number (claimkeys.py),
+    so a link to a claim survives an edit elsewhere in its article. ``claims``: all of a report's."""
+    return {cid: f"c-{key_part(key)}" for cid, key in stable_keys(claims).items()}
 
 
 def sentence_anchor(index: int) -> str:
@@ -100,6 +103,7 @@ class _Links:
         self.pages = index.pages if index else source_pages(report.articles)
         # Links already built from this page's folder (see ``claim``), shared by the pages of one index.
         self._built: dict[tuple[str, ...], str] = index.links if index else {}
+        self.anchors = index.anchors if index else claim_anchors(report.claims)
         self._folder = page.rpartition("/")[0]
 
     def _to(self, label_md: str, target: str, anchor: str | None) -> str:
@@ -123,11 +127,11 @@ class _Links:
                 link = self._built[key] = self.claim(claim, md_text(source_label(self.articles[claim.source])))
             return link
         label = label_md or md_text(source_label(self.articles[claim.source]))
-        return self._to(label, target, claim_anchor(claim))
+        return self._to(label, target, self.anchors[claim.id])
 
     def claim_id(self, claim_id: str, label_md: str) -> str:
-        source, _, number = claim_id.rpartition("/")
-        return self._to(label_md, self.pages[source], f"c-{number}")
+        source = claim_id.rpartition("/")[0]
+        return self._to(label_md, self.pages[source], self.anchors[claim_id])
 
     def contradiction(self, c: Contradiction, label_md: str) -> str:
         return self._to(label_md, CONTRADICTIONS, c.id)
@@ -211,6 +215,7 @@ class _Index:
         self.articles = {a.id: a for a in report.articles}
         self.pages = source_pages(report.articles)
         self.claims = {c.id: c for c in report.claims}
+        self.anchors = claim_anchors(report.claims)
         self.by_source: dict[str, list[Claim]] = defaultdict(list)
         for claim in report.claims:
             self.by_source[claim.source].append(claim)
@@ -249,7 +254,7 @@ def _claim_table(report: Report, article: Article, page: str, index: _Index) -> 
     links = _Links(report, page, index)
     rows = []
     for c in index.by_source.get(article.id, ()):
-        number = claim_anchor(c)[2:]
+        number = c.id.rpartition("/")[2]
         others = list(dict.fromkeys(index.corroborated[c.id]))
         corroborated = ", ".join(links.claim(index.claims[o]) for o in others[:MAX_CELL_LINKS])
         if len(others) > MAX_CELL_LINKS:
@@ -279,7 +284,7 @@ def _claim_table(report: Report, article: Article, page: str, index: _Index) -> 
         if begins:
             dates += f' {{ data-sort="{min(begins).isoformat()}" }}'
         rows.append([
-            f'<span id="{claim_anchor(c)}"></span>{number}',
+            f'<span id="{index.anchors[c.id]}"></span>{number}',
             claim_cell,
             md_cell(", ".join(c.kinds)),
             md_cell(c.speaker),

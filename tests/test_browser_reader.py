@@ -20,8 +20,9 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -29,7 +30,7 @@ import pytest
 from browser import ROOT, Node, RequestLog, parse_html, record_requests
 from conftest import BuiltSite
 
-from generator.render import source_page
+from generator.render import claim_anchors, source_page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page, ViewportSize
@@ -62,6 +63,7 @@ class Reader:
     base: str
     site: Path
     report: dict[str, Any]
+    _anchors: dict[str, str] = field(default_factory=dict)
 
     def url(self, rel: str) -> str:
         return urljoin(self.base, rel)
@@ -77,6 +79,13 @@ class Reader:
 
     def claims_of(self, source_id: str) -> list[dict[str, Any]]:
         return [c for c in self.report["claims"] if c["source"] == source_id]
+
+    def anchor(self, claim_id: str) -> str:
+        """The claim's anchor on its source page, named by its words (generator.claimkeys)."""
+        if not self._anchors:
+            claims = [SimpleNamespace(id=c["id"], source=c["source"], text=c["text"]) for c in self.report["claims"]]
+            self._anchors.update(claim_anchors(claims))  # type: ignore[arg-type]
+        return self._anchors[claim_id]
 
 
 @pytest.fixture(scope="module")
@@ -125,10 +134,6 @@ def _busiest_source(reader: Reader) -> str:
     """The source with the most claims (ties: the first id), so sorting and filtering have work to do."""
     counts: Counter[str] = Counter(c["source"] for c in reader.report["claims"])
     return min(counts, key=lambda s: (-counts[s], s))
-
-
-def _number(claim_id: str) -> str:
-    return "c-" + claim_id.rsplit("/", 1)[1]
 
 
 # --- search ------------------------------------------------------------------------------------
@@ -209,7 +214,7 @@ def test_search_for_a_speaker_lists_their_claims(reader: Reader) -> None:
         rows = _rows(_claim_table(page))
         who = _headers(_claim_table(page)).index("Who says it")
         shown = [r for r in rows if r["shown"]]
-        expected = {_number(c["id"]) for c in reader.claims_of(source) if c["speaker"] == speaker}
+        expected = {reader.anchor(c["id"]) for c in reader.claims_of(source) if c["speaker"] == speaker}
         assert {r["id"] for r in shown} == expected
         assert all(r["cells"][who] == speaker for r in shown)
     assert searched, f"no claim in the report is attributed to any of {SPEAKER_TERMS}"
@@ -236,7 +241,7 @@ def test_claim_table_sorts_by_header_click(reader: Reader) -> None:
     table = _claim_table(reader.page)
     headers = _headers(table)
     before = [r["id"] for r in _rows(table)]
-    assert before == [f"c-{i}" for i in range(1, n + 1)], "claims are listed in article order"
+    assert before == [reader.anchor(c["id"]) for c in reader.claims_of(source)], "claims are listed in article order"
 
     who = headers.index("Who says it")
     rows = _sorted_by(table, "Who says it", "ascending")
@@ -313,11 +318,11 @@ def test_claim_table_filters_by_kind_and_speaker(reader: Reader) -> None:
     speakers = Counter(c["speaker"] for c in claims)
     assert options["Kind"] == ["all", *sorted(kinds)]
     assert options["Who says it"] == ["all", *sorted(speakers)]
-    assert _shown(page) == ({_number(c["id"]) for c in claims}, f"{total} of {total} claims")
+    assert _shown(page) == ({reader.anchor(c["id"]) for c in claims}, f"{total} of {total} claims")
 
     def ids(kind: str | None, speaker: str | None) -> set[str]:
         return {
-            _number(c["id"])
+            reader.anchor(c["id"])
             for c in claims
             if (kind is None or kind in c["kind"]) and (speaker is None or c["speaker"] == speaker)
         }
@@ -380,7 +385,7 @@ def test_claim_link_lands_on_its_highlighted_sentence(reader: Reader) -> None:
     start = target.bounding_box()
     assert start is not None and start["y"] > VIEWPORT["height"], "the sentence is already on screen"
 
-    row = _claim_table(page).locator("tbody tr").filter(has=page.locator(f"span#{_number(claim['id'])}"))
+    row = _claim_table(page).locator("tbody tr").filter(has=page.locator(f"span#{reader.anchor(claim['id'])}"))
     # Material's instant navigation makes every href absolute: match the fragment at the end.
     link = row.locator(f"a[href$='#{anchor}']")
     assert " ".join((link.text_content() or "").split()) == " ".join(claim["text"].split())
@@ -437,7 +442,7 @@ _SECTION_TABLE = (
 
 def _statement_targets(reader: Reader, ids: list[str]) -> set[str]:
     """Where the links to these claims must point: absolute source-page URLs with the claim anchor."""
-    return {reader.url(reader.source_url(cid.rsplit("/", 1)[0]) + "#" + _number(cid)) for cid in ids}
+    return {reader.url(reader.source_url(cid.rsplit("/", 1)[0]) + "#" + reader.anchor(cid)) for cid in ids}
 
 
 def test_contradictions_side_by_side_with_sources(reader: Reader) -> None:

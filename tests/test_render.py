@@ -19,7 +19,16 @@ import yaml
 
 from generator.pipeline import analyze
 from generator.records import GeneratedPage, Report
-from generator.render import CONTRADICTIONS, GRID, REPORT_JSON, SOURCES_INDEX, SUMMARY, render_pages, source_page
+from generator.render import (
+    CONTRADICTIONS,
+    GRID,
+    REPORT_JSON,
+    SOURCES_INDEX,
+    SUMMARY,
+    claim_anchors,
+    render_pages,
+    source_page,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "tests" / "fixtures" / "golden-story"
@@ -137,8 +146,9 @@ def test_source_pages_anchor_every_claim_and_sentence(report: Report,
     for article in report.articles:
         content = by_path[source_page(article.id)]
         ids = set(re.findall(r'id="([^"]+)"', content))
+        anchors = claim_anchors(report.claims)
         for claim in (c for c in report.claims if c.source == article.id):
-            assert f"c-{claim.id.rsplit('/', 1)[1]}" in ids, claim.id
+            assert anchors[claim.id] in ids, claim.id
             assert f"s-{claim.sentence}" in ids, claim.id
         for sentence in report.sentences[article.id]:
             assert f"s-{sentence.index}" in ids
