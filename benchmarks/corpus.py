@@ -473,9 +473,16 @@ def write_corpus(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def edit_article(path: Path, sentence: str) -> None:
-    """Insert ``sentence`` as a new paragraph after the longest paragraph of the article's body (an
-    .html page: after its first ``<p>`` of more than 200 characters), where the cleaner keeps it."""
+EDIT_PLACES = ("longest", "top")
+
+
+def edit_article(path: Path, sentence: str, where: str = "longest") -> None:
+    """Insert ``sentence`` as a new paragraph where the cleaner keeps it: after the longest paragraph of
+    the article's body (``where="longest"``), or after its first paragraph of more than 200 characters
+    (``"top"``: every claim below is renumbered). An .html page: after its first ``<p>`` of more than 200
+    characters either way."""
+    if where not in EDIT_PLACES:
+        raise CorpusError(f"edit place {where!r} is not one of {', '.join(EDIT_PLACES)}")
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".html":
         paras = [m for m in re.finditer(r"<p>([^<]*)</p>", text) if len(m.group(1)) > 200]
@@ -485,8 +492,13 @@ def edit_article(path: Path, sentence: str) -> None:
         text = f"{text[:at]}\n      <p>{html.escape(sentence)}</p>{text[at:]}"
     else:
         blocks = _PARAGRAPH_BREAK.split(text)
-        longest = max(range(len(blocks)), key=lambda i: len(blocks[i]))
-        blocks.insert(longest + 1, sentence)
+        if where == "top":
+            after = next((i for i, b in enumerate(blocks) if len(b) > 200), None)
+            if after is None:
+                raise CorpusError(f"{path}: no body paragraph to edit")
+        else:
+            after = max(range(len(blocks)), key=lambda i: len(blocks[i]))
+        blocks.insert(after + 1, sentence)
         text = "\n\n".join(blocks)
     path.write_text(text, encoding="utf-8")
 

@@ -5,7 +5,8 @@
 Writes a one-story corpus of ``--articles`` articles (``benchmarks/corpus.py``, single-story layout)
 and the project's mkdocs.yml pointing at it into a temporary folder, starts ``mkdocs serve`` on a free
 localhost port with its real file watcher (livereload on, as a user runs it), waits for the first
-build, then ``--rounds`` times: inserts a new sentence with a distinctive figure into one article and
+build, then ``--rounds`` times: inserts a new sentence with a distinctive figure into one article (after
+its longest paragraph, or with ``--where top`` near its top, which renumbers the claims below) and
 polls that article's source page over HTTP every 50 ms until the sentence is served. Reports each
 round's seconds from the edit to the served change, the median and the maximum, and the build times
 and plugin summary lines from the server's log (each rebuild should take all but one article from
@@ -33,7 +34,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.append(str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.corpus import edit_article, write_corpus
+from benchmarks.corpus import EDIT_PLACES, edit_article, write_corpus
 from benchmarks.run import ENV, ROOT, plugin_config, snapshot_generator
 from generator.escape import page_slug
 
@@ -69,7 +70,7 @@ def wait_for(url: str, needle: str, deadline: float) -> float | None:
     return None
 
 
-def measure(articles: int, rounds: int, keep: Path | None, timeout: float) -> dict[str, object]:
+def measure(articles: int, rounds: int, keep: Path | None, timeout: float, where: str = "longest") -> dict[str, object]:
     tmp = Path(tempfile.mkdtemp(prefix="claims-serve-"))
     log_path = tmp / "serve.log"
     proc: subprocess.Popen[bytes] | None = None
@@ -99,7 +100,7 @@ def measure(articles: int, rounds: int, keep: Path | None, timeout: float) -> di
                 figure = f"{4_300 + 17 * k:,}"
                 sentence = f"Inspectors said on Tuesday that {figure} damaged footbridges would have to be rebuilt."
                 t0 = time.perf_counter()
-                edit_article(corpus.path(edited), sentence)
+                edit_article(corpus.path(edited), sentence, where)
                 seen = wait_for(page, f"{figure} damaged footbridges", t0 + timeout)
                 if seen is None:
                     raise RuntimeError(f"round {k}: the edit was not served within {timeout:.0f} s")
@@ -111,6 +112,7 @@ def measure(articles: int, rounds: int, keep: Path | None, timeout: float) -> di
         return {
             "articles": articles,
             "rounds": rounds,
+            "edit_place": where,
             "first_build_s": round(first_build, 2),
             "latencies_s": latencies,
             "median_s": round(statistics.median(latencies), 3),
@@ -144,9 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for a build")
     parser.add_argument("--keep", type=Path, default=None, help="keep the project (and serve.log) here")
+    parser.add_argument("--where", choices=EDIT_PLACES, default="longest",
+                        help="where the new paragraph goes: after the longest paragraph, or near the top (every "
+                             "claim below it renumbered)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
-    result = measure(args.articles, args.rounds, args.keep, args.timeout)
+    result = measure(args.articles, args.rounds, args.keep, args.timeout, args.where)
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if args.json:

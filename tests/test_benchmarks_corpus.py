@@ -80,19 +80,32 @@ def test_one_story_is_written_flat(tmp_path: Path, bases: list[object]) -> None:
     assert not analyze_collection(tmp_path / "one", workers=1).multi
 
 
-def test_edit_article_inserts_a_kept_sentence_in_every_format(tmp_path: Path, bases: list[object]) -> None:
+@pytest.mark.parametrize("where", corpus.EDIT_PLACES)
+def test_edit_article_inserts_a_kept_sentence_in_every_format(tmp_path: Path, bases: list[object], where: str) -> None:
     info = corpus.write_corpus(tmp_path / "s", 40, stories=1, bases=bases)
+    before = analyze(tmp_path / "s", workers=1)
     sentence = "Inspectors said on Tuesday that 4,321 damaged footbridges would have to be rebuilt."
     edited = {}
     for article in info.stories[0].articles:
         if article.format not in edited:
-            corpus.edit_article(info.path(article), sentence)
+            corpus.edit_article(info.path(article), sentence, where)
             edited[article.format] = article.stem
     assert set(edited) == {"txt", "md", "html"}
     report = analyze(tmp_path / "s", workers=1)
     for stem in edited.values():
         article = next(a for a in report.articles if a.id == stem)
         assert sentence in article.text, stem
+        claims = [c for c in report.claims if c.source == stem]
+        new = next(n for n, c in enumerate(claims) if sentence in c.text)
+        if where == "top":  # near the top: most of the article's claims come after it
+            old = [c for c in before.claims if c.source == stem]
+            assert len(claims) - new > len(old) // 2, (stem, new, len(claims))
+
+
+def test_edit_article_refuses_an_unknown_place(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x " * 200, encoding="utf-8")
+    with pytest.raises(corpus.CorpusError, match="edit place"):
+        corpus.edit_article(tmp_path / "a.txt", "New.", "bottom")
 
 
 def test_refuses_a_folder_that_is_not_empty_and_bad_counts(tmp_path: Path, bases: list[object]) -> None:
