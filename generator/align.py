@@ -452,16 +452,20 @@ def fact_id(topic: str, claim_keys: Sequence[str]) -> str:
 
 
 def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
-    """Group claims that state the same fact; only groups spanning two or more sources are returned."""
+    """Group claims that state the same fact; only groups spanning two or more sources are returned.
+
+    Equal scores are ordered by the claims' stable keys (claimkeys.py), not their ids: ids renumber when a
+    paragraph is added above them, and the same claims must make the same facts whatever their numbers."""
     source = {c.id: c.source for c in claims}
+    keys = stable_keys(claims)
     by_claim = vectors.by_claim
     loud = _loud(claims, vectors)
     partners = _partners(claims, vectors)
-    # Each claim's scored partners as (-score, id): sorted, the best comes first, ties to the smaller
-    # id. Only scores s with DISTINCT_RATIO * s >= MIN_LINK are kept: a lower score can never win (it
+    # Each claim's scored partners as (-score, key, id): sorted, the best comes first, ties to the smaller
+    # stable key. Only scores s with DISTINCT_RATIO * s >= MIN_LINK are kept: a lower score can never win (it
     # is below MIN_LINK, as DISTINCT_RATIO >= 1), and as a runner-up it cannot stop a winner (which
     # scores at least MIN_LINK > DISTINCT_RATIO * s), exactly like no runner-up at all.
-    scored: dict[str, list[tuple[float, str]]] = {c.id: [] for c in claims}
+    scored: dict[str, list[tuple[float, str, str]]] = {c.id: [] for c in claims}
     # Copies of one sentence (wire copy, a story republished) have the same vector and speaker words,
     # so the same score with every partner: a pair of such groups is scored once.
     group: dict[str, int] = {}
@@ -474,7 +478,7 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     done: set[str] = set()
     for a, others in partners.items():
         done.add(a)
-        va, loud_a, scored_a, ga = by_claim[a], loud[a], scored[a], group[a]
+        va, loud_a, scored_a, ga, ka = by_claim[a], loud[a], scored[a], group[a], keys[a]
         repeated = copies[ga] > 1
         for b in others - done:  # each pair once
             gb = group[b]
@@ -485,8 +489,8 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
                 s = known[key] = cosine(va, by_claim[b]) if not loud_a.isdisjoint(loud[b]) else 0.0
             if DISTINCT_RATIO * s < MIN_LINK:
                 continue
-            scored_a.append((-s, b))
-            scored[b].append((-s, a))
+            scored_a.append((-s, keys[b], b))
+            scored[b].append((-s, ka, a))
     # A claim's clear winner in another source: the closest claim there, if it scores LINK_THRESHOLD,
     # or at least MIN_LINK and DISTINCT_RATIO times the runner-up (the second closest there).
     winners: dict[str, dict[str, tuple[float, str]]] = {}
@@ -494,7 +498,7 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
         ranked.sort()
         best: dict[str, tuple[float, str]] = {}
         runner_up: dict[str, float] = {}
-        for negated, y in ranked:
+        for negated, _key, y in ranked:
             sy = source[y]
             if sy not in best:
                 best[sy] = (-negated, y)
@@ -505,12 +509,13 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
             for sy, (score, y) in best.items()
             if score >= LINK_THRESHOLD or (score >= MIN_LINK and score >= DISTINCT_RATIO * runner_up.get(sy, 0.0))
         }
-    links: list[tuple[float, str, str]] = []  # (-score, x, y): sorted, strongest first
+    links: list[tuple[float, str, str, str, str]] = []  # (-score, keys, ids of x and y): sorted, strongest first
     for x, won in winners.items():
         for score, y in won.values():
             back = winners[y].get(source[x])
             if x < y and back is not None and back[1] == x:  # each mutual pair once, from its smaller id
-                links.append((-score, x, y))
+                kx, ky = keys[x], keys[y]
+                links.append((-score, min(kx, ky), max(kx, ky), x, y))
     # Strongest links first; a fact holds at most one claim per source, so chains cannot wander
     # from one statement to another through a source that makes both.
     uf = _UnionFind(c.id for c in claims)
@@ -522,7 +527,7 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     copied: set[str] = set()
     sizes: dict[str, int] = {c.id: 1 for c in claims}
     links.sort()
-    for _negated, x, y in links:
+    for *_order, x, y in links:
         rx, ry = uf.find(x), uf.find(y)
         if rx == ry:
             continue
@@ -545,7 +550,6 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[uf.find(c.id)].append(c)
-    keys = stable_keys(claims)
     facts: list[Fact] = []
     for members in groups.values():
         sources = tuple(sorted({c.source for c in members}))
@@ -554,7 +558,10 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
         ids = tuple(c.id for c in members)
         topic = _topic(members)
         facts.append(Fact(fact_id(topic, [keys[i] for i in ids]), topic, ids, sources, independent_sources(members)))
-    facts.sort(key=lambda f: (-len(f.sources), f.claims[0]))
+    # Most sources first, then in the order of the first claim's place in its article: the story's order,
+    # which a paragraph added above leaves as it was (ids would not: "a/10" sorts before "a/9").
+    at = {c.id: (c.source, c.start) for c in claims}
+    facts.sort(key=lambda f: (-len(f.sources), at[f.claims[0]]))
     return tuple(facts)
 
 

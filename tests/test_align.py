@@ -15,6 +15,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -404,6 +405,7 @@ def test_the_office_a_person_holds_is_a_fact_when_two_sources_state_it() -> None
 # pair of a group compared. The fast paths must give exactly their results.
 def _reference_align(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     sims = similarities(claims, vectors)
+    keys = stable_keys(claims)  # equal scores are ordered by the claims' stable keys
     source = {c.id: c.source for c in claims}
     ranked: dict[str, dict[str, list[tuple[float, str]]]] = {}
     for (a, b), s in sims.items():
@@ -411,7 +413,7 @@ def _reference_align(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, .
             ranked.setdefault(x, {}).setdefault(source[y], []).append((s, y))
     for by_source in ranked.values():
         for top in by_source.values():
-            top.sort(key=lambda e: (-e[0], e[1]))
+            top.sort(key=lambda e: (-e[0], keys[e[1]]))
 
     def clear_winner(x: str, other: str) -> str | None:
         top = ranked[x][other]
@@ -421,7 +423,7 @@ def _reference_align(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, .
         return y if ok else None
 
     links = sorted(
-        (-sims[(x, y)], x, y)
+        (-sims[(x, y)], *sorted((keys[x], keys[y])), x, y)
         for x in ranked
         for other in ranked[x]
         if (y := clear_winner(x, other)) is not None and x < y and clear_winner(y, source[x]) == x
@@ -430,7 +432,7 @@ def _reference_align(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, .
     group_sources = {c.id: {c.source} for c in claims}
     sums = {c.id: dict(vectors.by_claim[c.id]) for c in claims}
     sizes = {c.id: 1 for c in claims}
-    for _neg, x, y in links:
+    for *_order, x, y in links:
         rx, ry = uf.find(x), uf.find(y)
         if rx == ry or group_sources[rx] & group_sources[ry]:
             continue
@@ -452,10 +454,10 @@ def _reference_align(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, .
         if len(sources) >= 2:
             ids = tuple(c.id for c in members)
             topic = _topic(members)
-            keys = stable_keys(claims)
             facts.append(Fact(fact_id(topic, [keys[i] for i in ids]), topic, ids, sources,
                               _reference_independent(members)))
-    facts.sort(key=lambda f: (-len(f.sources), f.claims[0]))
+    at = {c.id: (c.source, c.start) for c in claims}
+    facts.sort(key=lambda f: (-len(f.sources), at[f.claims[0]]))
     return tuple(facts)
 
 
@@ -521,3 +523,21 @@ def test_alignment_equals_ranking_every_candidate_pair_on_fixture_stories(story:
                     key=lambda c: (c.source, int(c.id.rsplit("/", 1)[1])))
     vectors = vectorise(claims)
     assert align_claims(claims, vectors) == _reference_align(claims, vectors)
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_alignment_does_not_depend_on_how_claims_are_numbered(seed: int) -> None:
+    """A paragraph added above renumbers an article's claims: the same claims must make the same facts,
+    with the same ids, in the same order (ties are broken by stable keys and places in the text)."""
+    articles = synthetic_story(40, 10, seed=seed)
+    articles += [article(f"copy{i}", a.text) for i, a in enumerate(articles[:8])]  # tied scores
+    claims = extract(articles)
+    # Every claim number grows by 7: "a/3" sorted before "a/10"-"a/19"; "a/10" now sorts before "a/3"-"a/9".
+    renumber = {c.id: f"{c.source}/{int(c.id.rpartition('/')[2]) + 7}" for c in claims}
+    moved = [replace(c, id=renumber[c.id]) for c in claims]
+    facts = align_claims(claims, vectorise(claims))
+    moved_facts = align_claims(moved, vectorise(moved))
+    assert len(facts) > 5
+    assert [(f.id, tuple(renumber[c] for c in f.claims), f.sources) for f in facts] == [
+        (f.id, f.claims, f.sources) for f in moved_facts
+    ]
