@@ -25,6 +25,13 @@ from .timex import describe, overlaps
 # Clause breaks; a comma only when followed by a space, so "3,000" stays whole.
 _CHUNK_BREAK = re.compile(r",(?=\s)|[;:()\[\]“”\"—–]+|\s-\s")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*")
+# Any word, for what a dated event is about: names count ("Rovers beat United"), lower-cased.
+_ANY_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]*")
+# Names of days and months are dates, not what happened.
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}?([a-z][a-z-]+)")
 # Function words skipped when looking for the word a date belongs to.
 _GLUE = frozenset(
@@ -160,7 +167,8 @@ def dated_events(c: Claim) -> tuple[_Dated, ...]:
         if word is None or _action(word) in _NOT_EVENTS:
             continue
         s, e = chunks[k]
-        around = set(_content(_LOWER_WORD.findall(c.text[s:rel_start] + " " + c.text[rel_end:e]))) | subject
+        words = _ANY_WORD.findall(c.text[s:rel_start] + " " + c.text[rel_end:e])
+        around = set(_content(w.lower() for w in words if w.lower() not in _CALENDAR)) | subject
         about = {stem(w) for w in around} - {stem(word)}
         # Who the event happened to counts too ("Rovers beat United"), but not who reported it.
         about |= {e.name for e in c.entities if e.name.lower() not in c.speaker.lower()}
