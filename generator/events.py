@@ -167,8 +167,8 @@ def dated_events(c: Claim) -> tuple[_Dated, ...]:
         if word is None or _action(word) in _NOT_EVENTS:
             continue
         s, e = chunks[k]
-        words = _ANY_WORD.findall(c.text[s:rel_start] + " " + c.text[rel_end:e])
-        around = set(_content(w.lower() for w in words if w.lower() not in _CALENDAR)) | subject
+        words = (w.lower() for w in _ANY_WORD.findall(c.text[s:rel_start] + " " + c.text[rel_end:e]))
+        around = set(_content(w for w in words if w not in _CALENDAR)) | subject
         about = {stem(w) for w in around} - {stem(word)}
         # Who the event happened to counts too ("Rovers beat United"), but not who reported it.
         about |= {e.name for e in c.entities if e.name.lower() not in c.speaker.lower()}

@@ -7,9 +7,8 @@ them and CI does not publish a silently incomplete report.
 
 Under ``mkdocs serve`` the plugin (kept across serve's rebuilds) reuses what the last build made
 while its inputs are unchanged (pages' HTML, search entries, compiled templates, themed pages: see
-reuse.py) and
-keeps the extractions of the current articles in memory instead of re-reading them from the cache
-folder. ``mkdocs build`` converts every page and reads the cache folder. A build keeps generated pages
+reuse.py) and keeps the extractions of the current articles in memory instead of re-reading them
+from the cache folder. ``mkdocs build`` converts every page and reads the cache folder. A build keeps generated pages
 compressed while MkDocs holds every page (packing.py); serve packs them faster, at a lower level.
 """
 
