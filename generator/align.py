@@ -302,9 +302,10 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
-def _partners(claims: Sequence[Claim], vectors: Vectors) -> dict[str, set[str]]:
+def _partners(claims: Sequence[Claim], vectors: Vectors, keys: dict[str, str]) -> dict[str, set[str]]:
     """Every claim's candidate partners: claims of other sources that share one of its rarest
-    features (both ways: ``b in partners[a]`` exactly when ``a in partners[b]``)."""
+    features (both ways: ``b in partners[a]`` exactly when ``a in partners[b]``). ``keys``: the claims'
+    stable keys (claimkeys.py)."""
     postings: dict[str, list[str]] = defaultdict(list)
     for c in claims:
         shared = [f for f in vectors.by_claim[c.id] if vectors.df[f] > 1]  # a feature no other claim has pairs nothing
@@ -318,9 +319,12 @@ def _partners(claims: Sequence[Claim], vectors: Vectors) -> dict[str, set[str]]:
                 partners[a].update(ids)
         else:
             # A feature many claims share (a fact a thousand outlets repeat) would pair all of them:
-            # instead each is paired with a few hub claims, the same for all, chosen by a stable hash.
-            # The fact still forms, through the hubs, at a cost linear in the number of claims.
-            hubs = sorted(ids, key=lambda cid: hashlib.blake2b(f"{f}|{cid}".encode(), digest_size=8).digest())[:HUBS]
+            # instead each is paired with a few hub claims, the same for all, chosen by a hash of their
+            # stable keys (of their ids, a paragraph added above would pick other hubs and move claims
+            # between facts). The fact still forms, through the hubs, at a cost linear in the number of claims.
+            hubs = sorted(ids, key=lambda cid: hashlib.blake2b(f"{f}|{keys[cid]}".encode(), digest_size=8).digest())[
+                :HUBS
+            ]
             for a in ids:
                 partners[a].update(hubs)
             for h in hubs:
@@ -335,7 +339,7 @@ def _partners(claims: Sequence[Claim], vectors: Vectors) -> dict[str, set[str]]:
 def candidate_pairs(claims: Sequence[Claim], vectors: Vectors) -> set[tuple[str, str]]:
     """Pairs of claims from different sources that share one of their rarest features (a < b)."""
     pairs: set[tuple[str, str]] = set()
-    for a, others in _partners(claims, vectors).items():
+    for a, others in _partners(claims, vectors, stable_keys(claims)).items():
         pairs.update((a, b) for b in others if a < b)
     return pairs
 
@@ -460,7 +464,7 @@ def align_claims(claims: Sequence[Claim], vectors: Vectors) -> tuple[Fact, ...]:
     keys = stable_keys(claims)
     by_claim = vectors.by_claim
     loud = _loud(claims, vectors)
-    partners = _partners(claims, vectors)
+    partners = _partners(claims, vectors, keys)
     # Each claim's scored partners as (-score, key, id): sorted, the best comes first, ties to the smaller
     # stable key. Only scores s with DISTINCT_RATIO * s >= MIN_LINK are kept: a lower score can never win (it
     # is below MIN_LINK, as DISTINCT_RATIO >= 1), and as a runner-up it cannot stop a winner (which

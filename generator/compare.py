@@ -91,7 +91,7 @@ def _polarity(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
             x = parent[x]
         return x
 
-    for i, j in bounded_pairs([c.id for c in denying]):
+    for i, j in bounded_pairs([related.key(c) for c in denying]):
         a, b = denying[i], denying[j]
         if related(a, b, DISPUTE_THRESHOLD):
             ra, rb = find(a.id), find(b.id)
@@ -194,7 +194,7 @@ def _quotes(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
             words = speaker_key(c).lower().split()
             by_name[words[-1] if words else ""].append(c)
     for _name, quoted in sorted(by_name.items()):
-        for i, j in bounded_pairs([c.id for c in quoted]):
+        for i, j in bounded_pairs([related.key(c) for c in quoted]):
             ca, cb = quoted[i], quoted[j]
             if ca.source == cb.source or not ca.quote or not cb.quote or ca.quote == cb.quote:
                 continue
@@ -227,14 +227,14 @@ def word_diff(a: str, b: str) -> str:
     return " ".join(out)
 
 
-def _assessments(claims: Sequence[Claim]) -> Iterable[Finding]:
+def _assessments(claims: Sequence[Claim], related: Related) -> Iterable[Finding]:
     """Opposite judgements of one quality of one subject, by different speakers or outlets."""
     by_quality: dict[str, list[tuple[Claim, Judgement]]] = defaultdict(list)
     for c in claims:
         for judgement in _judgements(c.text):
             by_quality[judgement.quality].append((c, judgement))
     for quality, items in sorted(by_quality.items()):
-        for x, y in bounded_pairs([c.id for c, _j in items]):
+        for x, y in bounded_pairs([related.key(c) for c, _j in items]):
             (ca, ja), (cb, jb) = items[x], items[y]
             if ja.sign == jb.sign or not (ja.targets & jb.targets):
                 continue
@@ -330,15 +330,15 @@ def compare_claims(
     claims: Sequence[Claim], facts: Sequence[Fact], vectors: Vectors, published: dict[str, dt.date | None]
 ) -> tuple[Contradiction, ...]:
     """Every disagreement between (or inside) sources, conflicts first."""
-    related = Related(facts, vectors, published)
+    keys = stable_keys(claims)
+    related = Related(facts, vectors, published, keys)
     findings: list[Finding] = []
     findings += _polarity(claims, related)
     findings += compare_figures(claims, related)
     findings += compare_dates(claims, related)
     findings += _titles(claims)
     findings += _quotes(claims, related)
-    findings += _assessments(claims)
-    keys = stable_keys(claims)
+    findings += _assessments(claims, related)
     out: list[Contradiction] = []
     for f in _merge(findings):
         if f.kind == "assessment":

@@ -182,7 +182,7 @@ def compare_dates(claims: Sequence[Claim], related: Related) -> Iterable[Finding
         for d in dated_events(c):
             by_action[d.action].append(d)
     for action, items in sorted(by_action.items()):
-        for i, j in bounded_pairs([f"{d.claim.id}#{d.time.start}" for d in items]):
+        for i, j in bounded_pairs([f"{related.key(d.claim)}#{d.time.start - d.claim.start}" for d in items]):
             a, b = items[i], items[j]
             if a.claim.id == b.claim.id or overlaps(a.time, b.time) is not False:
                 continue

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,13 +64,24 @@ class Finding:
 class Related:
     """Whether two claims speak of the same thing: aligned into one fact, or similar enough."""
 
-    def __init__(self, facts: Sequence[Fact], vectors: Vectors, published: dict[str, dt.date | None]) -> None:
+    def __init__(
+        self,
+        facts: Sequence[Fact],
+        vectors: Vectors,
+        published: dict[str, dt.date | None],
+        keys: Mapping[str, str] | None = None,
+    ) -> None:
+        self.keys = keys or {}  # claims' stable keys (claimkeys.py); a claim without one goes by its id
         self.fact_of: dict[str, set[str]] = defaultdict(set)
         for f in facts:
             for cid in f.claims:
                 self.fact_of[cid].add(f.id)
         self.vectors = vectors
         self.published = published
+
+    def key(self, c: Claim) -> str:
+        """A name for the claim that a paragraph added above it leaves as it was (its id would not)."""
+        return self.keys.get(c.id, c.id)
 
     def similarity(self, a: Claim, b: Claim) -> float:
         return cosine(self.vectors.by_claim[a.id], self.vectors.by_claim[b.id])
@@ -128,7 +139,8 @@ MAX_ALL_PAIRS = 200
 
 
 def bounded_pairs(keys: Sequence[str]) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) to compare among items with stable ``keys`` (claim ids)."""
+    """Index pairs (i < j) to compare among items with stable ``keys``: names that survive an edit elsewhere
+    in the articles (claims' stable keys, not their ids), so that the same items pick the same hubs."""
     n = len(keys)
     if n <= MAX_ALL_PAIRS:
         for i in range(n):

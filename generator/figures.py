@@ -158,7 +158,7 @@ def compare_figures(claims: Sequence[Claim], related: Related) -> Iterable[Findi
                 figure = _Figure(c, q, key, _interval(q), _increment(c, q), projection, scope)
                 by_counted[f"{key[0]}:{block}"].append(figure)
     for _block, items in sorted(by_counted.items()):
-        for i, j in bounded_pairs([f"{f.claim.id}#{f.quantity.start}" for f in items]):
+        for i, j in bounded_pairs([f"{related.key(f.claim)}#{f.quantity.start - f.claim.start}" for f in items]):
             finding = _compare_pair(items[i], items[j], related)
             if finding is not None:
                 yield finding

@@ -11,8 +11,9 @@ nothing at all. Two tests run ``analyze`` itself on folders in ``tmp_path``.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from generator.align import align_claims, vectorise
 from generator.claims import extract_claims
 from generator.compare import agreeing_facts, compare_claims, word_diff
 from generator.events import dated_events
-from generator.evidence import Related, estimator, same_estimator, same_name, speaker_key
+from generator.evidence import MAX_ALL_PAIRS, Related, estimator, same_estimator, same_name, speaker_key
 from generator.figures import compare_figures
 from generator.pipeline import analyze
 from generator.records import CONTRADICTION_KINDS, SEVERITIES, Article, Claim, Contradiction, Fact
@@ -764,3 +765,24 @@ def test_no_contradictions_in_a_story_that_agrees() -> None:
     assert s.contradictions == ()
     assert s.agreeing == s.facts and s.facts
 
+
+
+def test_comparison_does_not_depend_on_how_claims_are_numbered() -> None:
+    """More figures of one measure than MAX_ALL_PAIRS are compared through hub claims: chosen by the
+    claims' stable keys, a paragraph added above (which renumbers the claims) leaves every contradiction
+    as it was. Chosen by ids, the sides of both contradictions here came out in another order."""
+    rng = random.Random(5)
+    texts = {
+        f"s{i:03d}": f"Officials said {rng.choice([40, 41, 60, 300, 310])} passengers were on the ferry.\n"
+                     f"The ferry sank on {rng.choice(['Monday', 'Tuesday'])} near the harbour.\n"
+        for i in range(MAX_ALL_PAIRS + 40)
+    }
+    s = story(texts, filler=False)
+    renumber = {c.id: f"{c.source}/{int(c.id.rpartition('/')[2]) + 5}" for c in s.claims}
+    moved = [replace(c, id=renumber[c.id]) for c in s.claims]
+    vectors = vectorise(moved)
+    again = compare_claims(moved, align_claims(moved, vectors), vectors, dict.fromkeys(texts, THU))
+    assert {c.kind for c in s.contradictions} == {"numeric", "temporal"}
+    assert [(c.id, tuple(tuple(renumber[i] for i in side) for side in c.sides)) for c in s.contradictions] == [
+        (c.id, c.sides) for c in again
+    ]
