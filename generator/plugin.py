@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -39,6 +39,7 @@ from mkdocs.utils.templates import TemplateContext
 from .cache import Extraction, ExtractionCache
 from .errors import SeedError
 from .escape import clean_text
+from .markdownsubset import GeneratedSubset
 from .packing import PackedFile, PageStore, ServedFile
 from .pipeline import stream_collection, summary_line
 from .records import CollectionTotals, GeneratedPage, Story, StoryTotals
@@ -123,6 +124,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self._files: Files | None = None  # this build's, for the anchor check after the last page
         self._extracted: dict[str, Extraction] = {}
         self._watcher: SeedsWatcher | None = None  # under serve: polls the seeds folder
+        self._subset = GeneratedSubset()  # on while MkDocs converts a generated page (markdownsubset.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across serve's rebuilds.
@@ -148,6 +150,11 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        # Last, so that it sees every pattern the others registered. MkDocs types the list as extension
+        # names; Python-Markdown (and Material's plugins) take extension instances in it too.
+        extensions = cast(list[Any], config.markdown_extensions)
+        if self._subset not in extensions:
+            extensions.append(self._subset)
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         listed = {str(script) for script in config.extra_javascript}
@@ -222,13 +229,18 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if self._serving:
             self._search.attach(config.plugins)
 
+    @event_priority(-100)  # after every other plugin has had its say on the markdown
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # page.markdown is still the markdown as read: equal, no plugin has added syntax the generator
+        # does not write, and the page can be converted with the generated pages' subset of Markdown.
+        self._subset.active = page.file.src_uri in self._generated and markdown == page.markdown
         if self._serving:
             self._pages.wrap(page)  # MkDocs calls page.render next: reuse or record its HTML
         return markdown
 
     @event_priority(-100)  # after every other plugin has seen the HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._subset.active = False  # the page is converted: whatever is converted next gets every pattern
         # Under serve, PageReuse keeps every generated page's HTML for the next rebuild anyway: a
         # compressed second copy would cost time on every rebuild and save no memory.
         if page.file.src_uri in self._generated and not self._serving:
