@@ -10,3 +10,8 @@ class SeedError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[SeedError], tuple[str, str]]:
+        # Extraction returns it from worker processes (pool, cluster): rebuilt from the message alone,
+        # as Exception would, it lost its reason on the way back, and unpickling it failed.
+        return type(self), (self.path, self.reason)

@@ -53,6 +53,18 @@ def test_small_stories_share_one_worker_pool(tmp_path: Path, monkeypatch: pytest
     assert [len(s.report.articles) for s in pooled.stories] == [PER_STORY] * 3
 
 
+def test_files_that_cannot_be_read_are_reported_from_the_worker_pool(tmp_path: Path) -> None:
+    """A worker returns a SeedError for a bad file; it must come back whole (it failed to unpickle)."""
+    root = _collection(tmp_path)
+    (root / "story-1" / "broken.txt").write_bytes(b"\x00\x01 not text \xff\xfe")
+    (root / "story-2" / "empty.md").write_text("", encoding="utf-8")
+    pooled = analyze_collection(root, workers=2)
+    assert pooled == analyze_collection(root, workers=1)
+    skipped = {(s.id, k.path): k.reason for s in pooled.stories for k in s.report.skipped}
+    assert set(skipped) == {("story-1", "broken.txt"), ("story-2", "empty.md")}
+    assert all(skipped.values())
+
+
 def test_a_collection_report_equals_each_story_analysed_alone(tmp_path: Path) -> None:
     root = _collection(tmp_path, stories=2)
     collection = analyze_collection(root, workers=1)
