@@ -35,6 +35,8 @@ def _problems(collection: Collection) -> None:
 def _run(args: argparse.Namespace) -> tuple[Collection, float]:
     """Analyse the folder with a progress bar on long runs (hidden when stderr is not a terminal)."""
     started = time.perf_counter()
+    if args.dask is not None:
+        return _run_on_cluster(args), time.perf_counter() - started
     cache = ExtractionCache(Path(args.cache)) if args.cache else None
     with tqdm(total=0, unit="article", desc="extracting", file=sys.stderr, disable=not sys.stderr.isatty(),
               leave=False) as bar:
@@ -46,6 +48,19 @@ def _run(args: argparse.Namespace) -> tuple[Collection, float]:
 
         collection = analyze_collection(Path(args.seeds_dir), cache=cache, workers=args.workers, progress=progress)
     return collection, time.perf_counter() - started
+
+
+class _NoDask(Exception):
+    pass
+
+
+def _run_on_cluster(args: argparse.Namespace) -> Collection:
+    try:
+        from .cluster import analyze_on_cluster, connect
+    except ImportError as exc:  # the optional extra is not installed
+        raise _NoDask(f"--dask needs the optional extra: pip install -e '.[dask]' ({exc})") from exc
+    with connect(args.dask, args.workers) as client:
+        return analyze_on_cluster(Path(args.seeds_dir), client)
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -77,11 +92,16 @@ def _render(args: argparse.Namespace) -> int:
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("seeds_dir", metavar="SEEDS_DIR",
                         help="folder of articles about one event, or one subfolder of articles per story")
-    parser.add_argument("--cache", metavar="DIR", default=None,
-                        help="cache each article's extraction in DIR (reused while the file and the generator "
-                             "are unchanged)")
     parser.add_argument("--workers", type=_positive, default=None, metavar="N",
                         help="processes for extraction on large folders (default: one per CPU core)")
+    run = parser.add_mutually_exclusive_group()
+    run.add_argument("--cache", metavar="DIR", default=None,
+                     help="cache each article's extraction in DIR (reused while the file and the generator "
+                          "are unchanged)")
+    run.add_argument("--dask", metavar="ADDRESS", default=None,
+                     help="extract and analyse on the Dask cluster whose scheduler is at ADDRESS, or on one of "
+                          "--workers processes started here with 'local' (optional extra: .[dask]; the seeds "
+                          "folder must be at the same path on every worker; no cache)")
 
 
 def _positive(value: str) -> int:
@@ -165,5 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
     except SeedError as exc:
         print(f"error: {clean_text(str(exc))}", file=sys.stderr)
+        return 2
+    except _NoDask as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     return code

@@ -241,6 +241,38 @@ class StoryStream(NamedTuple):
     warnings: tuple[str, ...]
 
 
+class Layout(NamedTuple):
+    """How a seeds folder is laid out: its story folders (the seeds folder itself for one story)."""
+
+    folders: list[Path]
+    multi: bool
+    warnings: tuple[str, ...]
+
+
+def layout(seeds_dir: Path) -> Layout:
+    """One story (articles directly inside), or one per subfolder holding articles."""
+    folders = story_folders(seeds_dir)
+    linked = tuple(
+        f"{d.name}/: a symbolic link to a folder; only real subfolders are read as stories"
+        for d in sorted(seeds_dir.iterdir())
+        if d.is_symlink() and d.is_dir()
+    )
+    if folders:
+        return Layout(folders, multi=True, warnings=linked)
+    ignored = [d.name for d in sorted(seeds_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]
+    warnings = tuple(
+        f"{name}/: subfolder ignored, because articles sit directly in the seeds folder"
+        for name in ignored
+        if any(map(is_article_file, (seeds_dir / name).iterdir()))
+    )
+    return Layout([seeds_dir], multi=False, warnings=(*linked, *warnings))
+
+
+def story_of(folder: Path, multi: bool, report: Report) -> Story:
+    """A story of a collection (named by its folder), or the one story of a single-story folder."""
+    return Story(folder.name, page_slug(folder.name), report) if multi else Story("", "", report)
+
+
 def stream_collection(
     seeds_dir: Path,
     cache: ExtractionCache | None = None,
@@ -250,34 +282,23 @@ def stream_collection(
     """One story, or one per subfolder; claims are aligned and compared only within a story. Every
     story's files go through one extraction pass (one worker pool), and each story is aligned as soon
     as its files are extracted: a caller that renders each story and lets it go holds one at a time."""
-    folders = story_folders(seeds_dir)
-    linked = tuple(
-        f"{d.name}/: a symbolic link to a folder; only real subfolders are read as stories"
-        for d in sorted(seeds_dir.iterdir())
-        if d.is_symlink() and d.is_dir()
-    )
-    if not folders:
-        ignored = [d.name for d in sorted(seeds_dir.iterdir()) if d.is_dir() and not d.name.startswith(".")]
-        warnings = tuple(
-            f"{name}/: subfolder ignored, because articles sit directly in the seeds folder"
-            for name in ignored
-            if any(map(is_article_file, (seeds_dir / name).iterdir()))
-        )
-        return StoryStream(_single(seeds_dir, cache, workers, progress), multi=False, warnings=(*linked, *warnings))
-    return StoryStream(_stories(folders, cache, _workers(workers), progress), multi=True, warnings=linked)
+    plan = layout(seeds_dir)
+    if not plan.multi:
+        return StoryStream(_single(seeds_dir, cache, workers, progress), multi=False, warnings=plan.warnings)
+    return StoryStream(_stories(plan.folders, cache, _workers(workers), progress), multi=True, warnings=plan.warnings)
 
 
 def _single(
     seeds_dir: Path, cache: ExtractionCache | None, workers: int | None, progress: Progress | None
 ) -> Iterator[Story]:
-    yield Story("", "", analyze(seeds_dir, cache, workers, progress))
+    yield story_of(seeds_dir, False, analyze(seeds_dir, cache, workers, progress))
 
 
 def _stories(
     folders: Sequence[Path], cache: ExtractionCache | None, workers: int, progress: Progress | None
 ) -> Iterator[Story]:
     for folder, report in zip(folders, _reports(folders, cache, workers, progress), strict=True):
-        yield Story(folder.name, page_slug(folder.name), report)
+        yield story_of(folder, True, report)
 
 
 def _reports(

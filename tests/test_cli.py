@@ -141,3 +141,14 @@ def test_missing_seeds_dir_exits_2(tmp_path: Path, command: str) -> None:
     assert str(missing) in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "r.json").exists() and not (tmp_path / "out").exists()
+
+
+def test_dask_without_the_optional_extra_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import cli
+
+    monkeypatch.setitem(sys.modules, "generator.cluster", None)  # as if distributed were not installed
+    assert cli.main(["analyze", str(ROOT / "seeds"), "--dask", "local", "--json", "-"]) == 2
+    err = capsys.readouterr().err
+    assert "--dask needs the optional extra" in err and ".[dask]" in err
