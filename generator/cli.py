@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from tqdm import tqdm
@@ -14,29 +15,33 @@ from . import __version__
 from .cache import ExtractionCache
 from .errors import SeedError
 from .escape import clean_text
-from .pipeline import analyze_collection, summary_line
-from .records import Collection
-from .render import render_collection
-from .report import collection_json, collection_totals
+from .pipeline import StoryStream, stream_collection, summary_line
+from .records import Collection, CollectionTotals, GeneratedPage, Story, StoryTotals
+from .render import render_index, render_story
+from .report import collection_json, collection_totals, story_totals
 
 
-def _problems(collection: Collection) -> None:
+def _warnings(warnings: Sequence[str]) -> None:
     # One line per problem, control characters removed: file names cannot forge output lines.
-    for w in collection.warnings:
+    for w in warnings:
         print(f"warning: {clean_text(w)}", file=sys.stderr)
-    for story in collection.stories:
-        where = f"{story.id}/" if story.id else ""
-        for s in story.report.skipped:
-            print(f"skipped {clean_text(f'{where}{s.path}: {s.reason}')}", file=sys.stderr)
-        for w in story.report.warnings:
-            print(f"warning: {clean_text(f'{where}{w}')}", file=sys.stderr)
 
 
-def _run(args: argparse.Namespace) -> tuple[Collection, float]:
-    """Analyse the folder with a progress bar on long runs (hidden when stderr is not a terminal)."""
-    started = time.perf_counter()
+def _problems(story: Story) -> None:
+    where = f"{story.id}/" if story.id else ""
+    for s in story.report.skipped:
+        print(f"skipped {clean_text(f'{where}{s.path}: {s.reason}')}", file=sys.stderr)
+    _warnings([f"{where}{w}" for w in story.report.warnings])
+
+
+@contextmanager
+def _stories(args: argparse.Namespace) -> Iterator[StoryStream]:
+    """The folder's stories, analysed as they are taken (on a cluster: all at once), with a progress bar
+    on long runs (hidden when stderr is not a terminal)."""
     if args.dask is not None:
-        return _run_on_cluster(args), time.perf_counter() - started
+        collection = _run_on_cluster(args)
+        yield StoryStream(iter(collection.stories), collection.multi, collection.warnings)
+        return
     cache = ExtractionCache(Path(args.cache)) if args.cache else None
     with tqdm(total=0, unit="article", desc="extracting", file=sys.stderr, disable=not sys.stderr.isatty(),
               leave=False) as bar:
@@ -46,8 +51,7 @@ def _run(args: argparse.Namespace) -> tuple[Collection, float]:
             bar.n = done
             bar.refresh()
 
-        collection = analyze_collection(Path(args.seeds_dir), cache=cache, workers=args.workers, progress=progress)
-    return collection, time.perf_counter() - started
+        yield stream_collection(Path(args.seeds_dir), cache=cache, workers=args.workers, progress=progress)
 
 
 class _NoDask(Exception):
@@ -64,28 +68,45 @@ def _run_on_cluster(args: argparse.Namespace) -> Collection:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    collection, seconds = _run(args)
-    _problems(collection)
+    started = time.perf_counter()
+    with _stories(args) as stream:
+        collection = Collection(tuple(stream.stories), stream.multi, stream.warnings)  # one JSON of them all
+    _warnings(collection.warnings)
+    for story in collection.stories:
+        _problems(story)
     data = collection_json(collection)
     if args.json == "-":
         sys.stdout.write(data)
     else:
         Path(args.json).write_text(data, encoding="utf-8")
-    print(summary_line(collection_totals(collection), seconds), file=sys.stderr)
+    print(summary_line(collection_totals(collection), time.perf_counter() - started), file=sys.stderr)
     return 0
 
 
-def _render(args: argparse.Namespace) -> int:
-    collection, seconds = _run(args)
-    _problems(collection)
-    out = Path(args.out).resolve()
-    for page in render_collection(collection):
+def _write(out: Path, pages: Iterable[GeneratedPage]) -> None:
+    for page in pages:
         target = (out / page.path).resolve()
         if out not in target.parents:  # page paths are slugs; this guards against a renderer bug
             raise SeedError(page.path, "generated path escapes the output folder")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
-    print(f"{summary_line(collection_totals(collection), seconds)}; pages written to {out}", file=sys.stderr)
+
+
+def _render(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    out = Path(args.out).resolve()
+    totals: list[StoryTotals] = []
+    with _stories(args) as stream:
+        _warnings(stream.warnings)
+        # Each story is written as soon as it is analysed, then let go (as the MkDocs plugin does): memory
+        # holds one story's report at a time, however many stories the archive has.
+        for story in stream.stories:
+            _problems(story)
+            _write(out, render_story(story, stream.multi, stream.warnings))
+            totals.append(story_totals(story))
+    collection = CollectionTotals(tuple(totals), stream.multi, stream.warnings)
+    _write(out, render_index(collection))
+    print(f"{summary_line(collection, time.perf_counter() - started)}; pages written to {out}", file=sys.stderr)
     return 0
 
 

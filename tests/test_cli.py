@@ -152,3 +152,42 @@ def test_dask_without_the_optional_extra_is_a_clear_error(
     assert cli.main(["analyze", str(ROOT / "seeds"), "--dask", "local", "--json", "-"]) == 2
     err = capsys.readouterr().err
     assert "--dask needs the optional extra" in err and ".[dask]" in err
+
+
+def test_render_writes_each_story_before_analysing_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A collection is rendered story by story (memory holds one story's report), and the pages are those
+    of the whole collection rendered at once."""
+    from generator import cli, pipeline
+    from generator.pipeline import analyze_collection
+    from generator.render import render_collection
+
+    seeds = tmp_path / "seeds"
+    for name in ("ferry-capsize", "quake-toll", "protest-crowd"):
+        (seeds / name).mkdir(parents=True)
+        for f in (ROOT / "tests" / "fixtures" / "stories" / name).iterdir():
+            (seeds / name / f.name).write_bytes(f.read_bytes())
+    events: list[str] = []
+    analyse, write = pipeline.build_report, cli._write
+
+    def recording_analyse(folder: Path, *args: Any, **kwargs: Any) -> Any:
+        events.append(f"analyse {folder.name}")
+        return analyse(folder, *args, **kwargs)
+
+    def recording_write(out: Path, pages: Any) -> None:
+        pages = list(pages)
+        # A story's pages sit in its folder's slug, "<name>-<16 hex>"; the collection's own at the top.
+        events.append("write " + " ".join(sorted({p.path.split("/")[0].rsplit("-", 1)[0] if "/" in p.path else p.path
+                                                   for p in pages})))
+        write(out, pages)
+
+    monkeypatch.setattr(pipeline, "build_report", recording_analyse)
+    monkeypatch.setattr(cli, "_write", recording_write)
+    assert cli.main(["render", str(seeds), "--workers", "1", "--out", str(tmp_path / "out")]) == 0
+    assert events == ["analyse ferry-capsize", "write ferry-capsize", "analyse protest-crowd", "write protest-crowd",
+                      "analyse quake-toll", "write quake-toll", "write index.md report.json"]
+    monkeypatch.undo()
+    expected = render_collection(analyze_collection(seeds, workers=1))
+    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert written == sorted(p.path for p in expected)
+    for page in expected:
+        assert (tmp_path / "out" / page.path).read_text(encoding="utf-8") == page.content, page.path
