@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .records import Article, Claim, Sentence
+from .records import Article, Claim, Sentence, pickled_by_fields
 
 CACHE_SCHEMA = 1
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Extraction:
     article: Article

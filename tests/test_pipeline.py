@@ -12,6 +12,7 @@ import pytest
 
 import generator.pipeline as pipeline
 from generator.cache import ExtractionCache
+from generator.errors import SeedError
 from generator.ingest import list_seeds
 from generator.pipeline import PARALLEL_MIN, analyze, analyze_collection, extract_all, stream_collection
 
@@ -122,6 +123,38 @@ def test_a_small_pool_window_gives_the_same_collection(tmp_path: Path, monkeypat
     started = _recording_pool(monkeypatch)
     assert analyze_collection(root, workers=2) == serial
     assert started == [2]
+
+
+@pytest.mark.parametrize("batch", [1, 5, 64])
+def test_files_go_to_the_workers_in_batches_and_come_back_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    """Batches of several files, the last one short, a bad file inside one: the same extractions in
+    the same order as one file at a time in this process."""
+    root = _collection(tmp_path)
+    (root / "story-1" / "a05.txt").write_bytes(b"\x00\x01 not text \xff\xfe")
+    (root / "story-2" / "a23.txt").unlink()  # 71 files: no batch size above 1 divides them
+    folders = sorted(p for p in root.iterdir())
+    files = [seed for f in folders for seed in list_seeds(f).files]
+    dirs = [f for f in folders for _ in list_seeds(f).files]
+    monkeypatch.setattr(pipeline, "POOL_BATCH", batch)
+    monkeypatch.setattr(pipeline, "POOL_WINDOW", 3)  # a few batches in flight: many refills
+    sent: list[int] = []
+    real = ProcessPoolExecutor.submit
+
+    def recording(self: ProcessPoolExecutor, fn: Any, *args: Any) -> Any:
+        sent.append(len(args[0]))
+        return real(self, fn, *args)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", recording)
+    def comparable(results: list[Any]) -> list[Any]:  # exceptions compare by identity
+        return [(r.path, r.reason) if isinstance(r, SeedError) else r for r in results]
+
+    pooled = comparable(extract_all(files, dirs, workers=2))
+    assert pooled == comparable(extract_all(files, dirs, workers=1))
+    assert sum(sent) == len(files) == 71
+    assert max(sent) == min(batch, len(files) // 16)  # every worker still gets eight batches or more
+    assert pooled.count(("a05.txt", "looks like a binary file (NUL bytes), not text")) == 1
 
 
 def test_an_entry_that_goes_bad_after_the_lookup_is_extracted_again(
