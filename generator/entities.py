@@ -948,10 +948,13 @@ _new_tok = object.__new__
 # full stop or apostrophe follows (most tokens of a sentence): the tokenizer's fast path, decided by the
 # regex engine instead of four string tests per token. It takes a run of such words at once, each but the
 # last followed by one space (which no branch of _TOKEN_RE reads past): one match per run instead of one
-# per word halves the regex's work. Any other token falls to the second group, which matches exactly what
-# _TOKEN_RE matches.
+# per word halves the regex's work. The second group takes the next commonest token, a capitalised ASCII
+# word (an upper-case letter, then lower-case ones) that nothing extends and no full stop or apostrophe
+# follows: its fields are then known without the tests of the general path (see _scan). Any other token
+# falls to the third group, which matches exactly what _TOKEN_RE matches.
 _TOKEN_GAP_RE = re.compile(
-    rf"(?:([a-z]++(?: [a-z]++)*)(?![\w.&'\u2019\u2010\u2011-])|({_TOKEN_RE.pattern}))([\W_]*+)")
+    rf"(?:([a-z]++(?: [a-z]++)*)(?![\w.&'\u2019\u2010\u2011-])|([A-Z][a-z]*+)(?![\w.&'\u2019\u2010\u2011-])"
+    rf"|({_TOKEN_RE.pattern}))([\W_]*+)")
 _LEAD_GAP_RE = re.compile(r"[\W_]*")
 
 
@@ -979,7 +982,7 @@ def _scan(text: str) -> tuple[list[_Tok], list[int]]:
     lead = _LEAD_GAP_RE.match(text)
     pos = lead.end() if lead is not None else 0
     prev_gap: str | None = None  # the gap after ``prev`` when it starts at ``prev.fend``
-    for word, raw, after in _TOKEN_GAP_RE.findall(text):
+    for word, capital, raw, after in _TOKEN_GAP_RE.findall(text):
         ostart = pos
         t: _Tok
         if word:
@@ -1014,82 +1017,100 @@ def _scan(text: str) -> tuple[list[_Tok], list[int]]:
             prev = t
             prev_gap = after
             continue
-        end = mend = pos + len(raw)
-        pos = mend + len(after)
-        c0 = raw[0]
-        if c0.isdigit() or (raw.isascii() and raw.isalpha() and raw.islower()
-                            and (end == size or text[end] not in _DOT_APOS)):
-            # Fast path for a number or a lower-case ASCII word.
+        if capital:
+            # The regex's second group: "Minister", "Seoul", "A". The general path below would find no
+            # abbreviation stop, possessive or hyphen (nothing of the kind follows or is inside), so the
+            # token is the whole match; its key is the lower case (ASCII, no full stop) and it is not all
+            # capitals (a second letter is lower case). A capitalised token may start a name.
             t = _new_tok(_Tok)
             t.ostart = t.start = ostart
-            t.end = t.fend = end
-            t.text = t.key = t.pkey = t.ckey = raw
-            t.poss = t.adj = t.cap = t.upper = t.glue = t.init = False
-            t.num = c0.isdigit()
+            pos += len(capital)
+            t.end = t.fend = pos
+            t.text = t.ckey = capital
+            t.key = t.pkey = capital.lower()
+            t.cap = True
+            t.poss = t.adj = t.upper = t.num = t.glue = t.init = False
             t.pre = ""
+            pos += len(after)
             gap_after: str | None = after
-            if raw in _START_PARTICLES:
-                starts.append(len(toks))
+            starts.append(len(toks))
         else:
-            start = ostart
-            pre = ""
-            poss = False
-            adj = False
-            fend = end
-            # Abbreviation or initial followed by a full stop: "Gen.", "Dr.", "W."
-            if end < size and text[end] == "." and "." not in raw and (
-                    raw.lower() in _ABBREV_DOT
-                    or (len(raw) == 1 and c0.isupper() and text[end + 1:end + 3].strip()[:1].isupper())):
-                end += 1
+            end = mend = pos + len(raw)
+            pos = mend + len(after)
+            c0 = raw[0]
+            if c0.isdigit() or (raw.isascii() and raw.isalpha() and raw.islower()
+                                and (end == size or text[end] not in _DOT_APOS)):
+                # Fast path for a number or a lower-case ASCII word.
+                t = _new_tok(_Tok)
+                t.ostart = t.start = ostart
+                t.end = t.fend = end
+                t.text = t.key = t.pkey = t.ckey = raw
+                t.poss = t.adj = t.cap = t.upper = t.glue = t.init = False
+                t.num = c0.isdigit()
+                t.pre = ""
+                gap_after = after
+                if raw in _START_PARTICLES:
+                    starts.append(len(toks))
+            else:
+                start = ostart
+                pre = ""
+                poss = False
+                adj = False
                 fend = end
-            # Possessive: "Russia's", "Kim Jong-un's" (straight or curly); plural possessive "Workers' Party".
-            if len(raw) > 2 and raw[-2] in _APOS and raw[-1] in "sS" and end == mend:
-                end -= 2
-                poss = True
-            elif (end == mend and raw[-1] in "sS" and end < size and text[end] in _APOS
-                  and (end + 1 == size or not text[end + 1].isalnum())):
-                fend = end + 1
-                poss = True
-            if "-" in raw or "\u2010" in raw or "\u2011" in raw:
-                # Lower-case hyphen prefix before a capital: "pro-Russian", "ex-President".
-                h = _HYPHEN_RE.search(raw)
-                if h is not None and h.start() > 0:
-                    head = raw[:h.start()].lower()
-                    if head in _HYPHEN_PREFIXES and raw[h.end():h.end() + 1].isupper():
-                        pre = head
-                        start = ostart + h.end()
-                # Hyphen suffix making a modifier of a name: "US-led", "Seoul-based", "Russian-backed".
-                if c0.isupper() or pre:
-                    body = text[start:end]
-                    parts = _HYPHEN_RE.split(body)
-                    last = parts[-1]
-                    if len(parts) > 1 and last.islower() and (
-                            last in _HYPHEN_SUFFIXES or (len(last) > 3 and last.endswith(("ed", "ing")))):
-                        end = start + len(body) - len(last) - 1
-                        adj = True
-                        poss = False
-            if end <= start:
-                prev_gap = None  # the next gap runs from prev.fend over this token
-                continue
-            # As _Tok(...) with num=False, fields set directly: this is the tokenizer's second hottest line.
-            t = _new_tok(_Tok)
-            t.ostart = ostart
-            t.start = start
-            t.end = end
-            t.fend = fend
-            t.text = surface = text[start:end]
-            t.poss = poss
-            t.pre = pre
-            t.adj = adj
-            t.num = t.glue = t.init = False
-            key = t.key = _norm_key(surface)
-            t.pkey = key + "'s" if poss else key
-            t.ckey = surface.replace(".", "") if "." in surface else surface
-            cap = t.cap = surface[:1].isupper()
-            t.upper = cap and len(surface) >= 2 and surface.isupper()
-            gap_after = after if fend == mend else None
-            if cap or "-" in key or key in _START_PARTICLES:
-                starts.append(len(toks))
+                # Abbreviation or initial followed by a full stop: "Gen.", "Dr.", "W."
+                if end < size and text[end] == "." and "." not in raw and (
+                        raw.lower() in _ABBREV_DOT
+                        or (len(raw) == 1 and c0.isupper() and text[end + 1:end + 3].strip()[:1].isupper())):
+                    end += 1
+                    fend = end
+                # Possessive: "Russia's", "Kim Jong-un's" (straight or curly); plural possessive "Workers' Party".
+                if len(raw) > 2 and raw[-2] in _APOS and raw[-1] in "sS" and end == mend:
+                    end -= 2
+                    poss = True
+                elif (end == mend and raw[-1] in "sS" and end < size and text[end] in _APOS
+                      and (end + 1 == size or not text[end + 1].isalnum())):
+                    fend = end + 1
+                    poss = True
+                if "-" in raw or "\u2010" in raw or "\u2011" in raw:
+                    # Lower-case hyphen prefix before a capital: "pro-Russian", "ex-President".
+                    h = _HYPHEN_RE.search(raw)
+                    if h is not None and h.start() > 0:
+                        head = raw[:h.start()].lower()
+                        if head in _HYPHEN_PREFIXES and raw[h.end():h.end() + 1].isupper():
+                            pre = head
+                            start = ostart + h.end()
+                    # Hyphen suffix making a modifier of a name: "US-led", "Seoul-based", "Russian-backed".
+                    if c0.isupper() or pre:
+                        body = text[start:end]
+                        parts = _HYPHEN_RE.split(body)
+                        last = parts[-1]
+                        if len(parts) > 1 and last.islower() and (
+                                last in _HYPHEN_SUFFIXES or (len(last) > 3 and last.endswith(("ed", "ing")))):
+                            end = start + len(body) - len(last) - 1
+                            adj = True
+                            poss = False
+                if end <= start:
+                    prev_gap = None  # the next gap runs from prev.fend over this token
+                    continue
+                # As _Tok(...) with num=False, fields set directly: this is the tokenizer's second hottest line.
+                t = _new_tok(_Tok)
+                t.ostart = ostart
+                t.start = start
+                t.end = end
+                t.fend = fend
+                t.text = surface = text[start:end]
+                t.poss = poss
+                t.pre = pre
+                t.adj = adj
+                t.num = t.glue = t.init = False
+                key = t.key = _norm_key(surface)
+                t.pkey = key + "'s" if poss else key
+                t.ckey = surface.replace(".", "") if "." in surface else surface
+                cap = t.cap = surface[:1].isupper()
+                t.upper = cap and len(surface) >= 2 and surface.isupper()
+                gap_after = after if fend == mend else None
+                if cap or "-" in key or key in _START_PARTICLES:
+                    starts.append(len(toks))
         if prev is None:
             t.init = True
         else:

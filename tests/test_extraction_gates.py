@@ -94,14 +94,14 @@ _TOKEN_TEXT = _pieces(
 )
 
 
-def _split_runs(matches: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+def _split_runs(matches: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
-    for word, raw, after in matches:
+    for word, capital, raw, after in matches:
         if word:
             words = word.split(" ")
             out += [(w, "", " ") for w in words[:-1]] + [(words[-1], "", after)]
         else:
-            out.append((word, raw, after))
+            out.append(("", capital or raw, after))  # a capitalised word is a token _TOKEN_RE takes whole
     return out
 
 

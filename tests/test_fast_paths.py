@@ -206,6 +206,14 @@ def test_entity_word_fast_path_takes_only_whole_plain_words(text: str) -> None:
                 assert word.isascii() and word.isalpha() and word.islower()
                 at += len(word) + 1
             assert text[m.end(1):m.end(1) + 1] not in (".", "'", "\u2019")
+        capital = m.group(2)
+        if capital:
+            # The second group: a capitalised ASCII word _TOKEN_RE takes whole, no full stop or apostrophe after.
+            general = entities._TOKEN_RE.match(text, m.start())
+            assert general is not None and general.group() == capital
+            assert capital.isascii() and capital.isalpha() and capital[0].isupper()
+            assert len(capital) == 1 or capital[1:].islower()
+            assert text[m.end(2):m.end(2) + 1] not in (".", "'", "\u2019")
 
 
 @settings(max_examples=400, deadline=None)
