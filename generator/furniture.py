@@ -254,11 +254,20 @@ _COUNTER = re.compile(
     re.I,
 )
 _GLUED = re.compile(rf"[^\W\d_]\d+\s*(?:{_UNITS}\s+ago|{_COUNT_WORDS})\b|\bago\d", re.I)
+_DIGIT = re.compile(r"\d")
 _SEG_SPLIT = re.compile(r"\s*(?:[|\u2022\u00b7\u25cf\u25e6]|\s[-\u2013\u2014]\s|,)\s*")
 _SEPARATED = re.compile(r"\s[|\u2022\u00b7\u25cf\u25e6]\s")  # labels joined by a bar or dot, not commas
 # A run of spaces inside one line: menu labels copied from a page keep the gaps between them
 # ("Gift this article   Listen (5 min)   Save"); prose has at most one space between words.
 _WIDE_GAP = re.compile(r"[ \t\u00a0\u2002\u2003]{2,}|\t")
+
+
+def _has_wide_gap(line: str) -> bool:
+    """_WIDE_GAP.search; in ASCII text its only gap characters are space and tab, so a tab or two
+    spaces in a row is exactly a match (two plain substring tests)."""
+    if line.isascii():
+        return "  " in line or "\t" in line
+    return _WIDE_GAP.search(line) is not None
 MAX_LABEL_WORDS = 6
 _BY = re.compile(
     r"^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|reported\s+by|report\s+by|authors?|byline)"
@@ -430,15 +439,22 @@ def _fold(text: str) -> str:
 
 
 def _make_block(lines: list[tuple[int, str]]) -> _Block:
-    parts = [lines[0][1]]
-    for _, nxt in lines[1:]:
-        # A word broken at a hyphen is rejoined without a space; the hyphen itself stays.
-        parts.append(nxt if parts[-1].endswith("-") and parts[-1][-2:-1].isalpha() else " " + nxt)
-    text = _norm("".join(parts))
+    numbers: tuple[int, ...]
+    raw: tuple[str, ...]
+    if len(lines) == 1:  # most blocks: one line, nothing to join
+        numbers, raw = (lines[0][0],), (lines[0][1],)
+        text = _norm(raw[0])
+    else:
+        numbers, raw = tuple(n for n, _ in lines), tuple(s for _, s in lines)
+        parts = [raw[0]]
+        for nxt in raw[1:]:
+            # A word broken at a hyphen is rejoined without a space; the hyphen itself stays.
+            parts.append(nxt if parts[-1].endswith("-") and parts[-1][-2:-1].isalpha() else " " + nxt)
+        text = _norm("".join(parts))
     words = tuple(_words(text))
     return _Block(
-        lines=tuple(n for n, _ in lines),
-        raw=tuple(s for _, s in lines),
+        lines=numbers,
+        raw=raw,
         text=text,
         key=" ".join(words),
         words=words,
@@ -448,10 +464,15 @@ def _make_block(lines: list[tuple[int, str]]) -> _Block:
     )
 
 
+def _glued(text: str) -> bool:
+    """_GLUED.search: both of its branches need a digit, and most text has none (found far faster)."""
+    return _DIGIT.search(text) is not None and _GLUED.search(text) is not None
+
+
 def _stands_alone(line: str) -> bool:
     """Lines that are whole units even right after a wrapped line (bylines, counters, markers)."""
     return bool(
-        _BY.match(line) or _COUNTER.match(line) or _GLUED.search(line) or _COMMENTS_MARKER.match(line)
+        _BY.match(line) or _COUNTER.match(line) or _glued(line) or _COMMENTS_MARKER.match(line)
         or _RELATED_MARKER.match(line) or _date_kind(line)
     )  # fmt: skip
 
@@ -537,8 +558,8 @@ def _interface(b: _Block) -> str | None:
         return "interface"
     if b.n <= MAX_COMMAND_WORDS and _is_ui_command(b):
         return "interface"
-    fragment = not b.sentence or bool(_ELLIPSIS_END.search(b.text[-16:]))
-    if fragment and b.n <= 10 and ui >= other:
+    fragment = b.n <= 10 and ui >= other and (not b.sentence or bool(_ELLIPSIS_END.search(b.text[-16:])))
+    if fragment:
         return "interface" if _STRONG_UI.search(b.text) and not _REPORTED.search(b.text) else None
     # Cheap tests first: most body paragraphs do not address the reader.
     if b.n > 60:
@@ -555,22 +576,34 @@ def _interface(b: _Block) -> str | None:
     return "interface" if site else _SOFT
 
 
+_DATE_ANCHORS = _MONTHS | _WEEKDAYS | _wordset("today yesterday ago")
+_DATE_OTHER = _TIMEZONES | _STAMP_WORDS | _DATE_FILLER | _NEUTRAL
+_DATE_DASHES = frozenset({"-", "\u2013", "\u2014", "/"})
+# The text between separators; the same pieces as re.split(r"[\s,|\u2022\u00b7]+") less the empty ones.
+_DATE_TOKEN = re.compile(r"[^\s,|\u2022\u00b7]+")
+
+
 def _date_kind(text: str) -> str | None:
     """'stamp' for dates/ages that only describe the page, 'date' for a bare date, else None."""
     if len(text) > 100:
         return None
-    tokens = [t.strip("()[]:;,.").lower() for t in re.split(r"[\s,|\u2022\u00b7]+", text)]
-    tokens = [t for t in tokens if t and t not in {"-", "\u2013", "\u2014", "/"}]
-    if not tokens or len(tokens) > 12:
-        return None
+    # Tokens are taken one at a time: every way to fail (a 13th token, a word that is not about
+    # dates, no anchor) gives None, so most text is turned down at its first word or two.
+    tokens: list[str] = []
     anchored = False
-    for tok in tokens:
-        if tok in _MONTHS or tok in _WEEKDAYS or tok in {"today", "yesterday", "ago"}:
+    for m in _DATE_TOKEN.finditer(text):
+        tok = m.group().strip("()[]:;,.").lower()
+        if not tok or tok in _DATE_DASHES:
+            continue
+        tokens.append(tok)
+        if len(tokens) > 12:
+            return None
+        if tok in _DATE_ANCHORS:
             anchored = True
         elif _NUMERIC_DATE.match(tok):
             # A bare small number is a counter, not a date; a year, 10:32 or 28/04 is a date.
             anchored = anchored or not tok.isdigit() or len(tok) == 4
-        elif not (tok in _TIMEZONES or tok in _STAMP_WORDS or tok in _DATE_FILLER or tok in _NEUTRAL):
+        elif tok not in _DATE_OTHER:
             return None
     if not anchored:
         return None
@@ -579,7 +612,8 @@ def _date_kind(text: str) -> str | None:
     return "date"
 
 
-def _is_tag_list(text: str) -> bool:
+def _is_tag_list(b: _Block) -> bool:
+    text = b.text
     m = _TAG_PREFIX.match(text)
     if m:
         rest = m.group("rest")
@@ -591,7 +625,7 @@ def _is_tag_list(text: str) -> bool:
         if m.group("colon").strip():
             return True
         return len(rest.split()) <= 12 and all(i[0].isupper() and len(i.split()) <= 5 for i in items)
-    if _ends_sentence(text):
+    if b.sentence:  # _ends_sentence(text), worked out once in _make_block
         return False
     items = [i for i in _ITEM_SPLIT.split(text) if i]
     if len(items) < 4:
@@ -645,7 +679,7 @@ def _is_credit(b: _Block) -> bool:
 
 
 def _is_link(b: _Block) -> bool:
-    if _LINK.match(b.text) and b.n <= 25:
+    if b.n <= 25 and _LINK.match(b.text):
         return True
     if ("@" in b.text or "http" in b.text or "www." in b.text) and _URL.search(b.text):
         rest = _URL.sub(" ", b.text)
@@ -673,14 +707,14 @@ def _content_reason(b: _Block) -> str | None:
     """The furniture rule that fits this block wherever it stands, or None."""
     if not any(c.isalnum() for c in b.text):
         return "separator"
-    if _COUNTER.match(b.text) or (b.n <= 12 and not b.sentence and _GLUED.search(b.text)):
+    if _COUNTER.match(b.text) or (b.n <= 12 and not b.sentence and _glued(b.text)):
         return "counter"
     kind = _date_kind(b.text)
     if kind == "stamp":
         return "timestamp"
     if not b.sentence and b.n <= 20:
         # "Apr 28, 2025 | 3 min read | 12 comments": every segment a date, age or counter.
-        gapped = len(b.raw) == 1 and bool(_WIDE_GAP.search(b.raw[0]))
+        gapped = len(b.raw) == 1 and _has_wide_gap(b.raw[0])
         parts = _WIDE_GAP.split(b.raw[0]) if gapped else [b.text]
         segs = [s for p in parts for s in _SEG_SPLIT.split(_norm(p)) if s]
         if len(segs) >= 2 and all(_date_kind(s) or _COUNTER.match(s) for s in segs):
@@ -702,7 +736,7 @@ def _content_reason(b: _Block) -> str | None:
         return "credit"
     if _is_link(b):
         return "link"
-    if _is_tag_list(b.text):
+    if _is_tag_list(b):
         return "tag list"
     if _is_ticker(b):
         return "ticker"
@@ -980,7 +1014,7 @@ def _mark_bylines(page: _Page, known_author: str | None) -> str | None:
         # "david.cWorld News4 hours ago6 Views": a user name glued to the page's counters.
         for i, b in enumerate(page.blocks[: page.first_body]):
             m = _GLUED_USER.match(b.text)
-            if page.content[i] == "counter" and m and _GLUED.search(b.text):
+            if page.content[i] == "counter" and m and _glued(b.text):
                 return m.group("user")
     return author
 
