@@ -276,6 +276,7 @@ _BY = re.compile(
 )
 _DATED_BY = re.compile(r"^(?P<pre>.{3,60}?)\s+by\s+(?P<rest>.+)$", re.I)
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_AND_OR = re.compile(r"(?:and|or)\b", re.I)
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][\w'\u2019.\-]*|(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|y|ter|ten)"
     r"|al-\w+)$"
@@ -344,6 +345,7 @@ _SLASH_CREDIT = re.compile(  # "AP Photo/Jae C. Hong", "Jane Doe/Reuters"
 )
 # A signed change: "-5.1%", "+0.3", "\u25b2 0.6%"; "- 12 min" is a list bullet, not a sign.
 _SIGNED = re.compile(r"(?:^|\s|\()(?:[+\-\u2212]|[\u25b2\u25bc\u25b3\u25bd]\s?)\d[\d,]*(?:\.\d+)?%?")
+_WORD_STOP = re.compile(r"[A-Za-z][.!?]$")  # a ticker line does not end a sentence
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013\u2014]\s+|\d{1,2}[.)]\s+)\S")
 _EXCHANGE = re.compile(
     r"^\(?(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NYSEARCA|OTC|TSE|HKEX|BSE|NSE|XETRA|AMEX)\s*:\s*[A-Z][A-Z.\-]{0,6}\)?$"
@@ -564,12 +566,22 @@ def _interface(b: _Block) -> str | None:
     # Cheap tests first: most body paragraphs do not address the reader.
     if b.n > 60:
         return None
+    # Interface text needs (the site speaking or "you") and _STRONG_UI and not _REPORTED; each is a
+    # pure test, so they are asked in the order that turns most text down soonest: with "you" the
+    # site test only picks the verdict, so it waits until the other two have passed.
     you = not _YOU.isdisjoint(b.words)
-    site = (not _SITE_WORDS.isdisjoint(b.words) and _SITE_VOICE.search(b.text)) or (
-        b.words[0] in _IMPERATIVE and (you or _CTA.search(b.text))
-    )
-    if not (site or you) or not _STRONG_UI.search(b.text) or _REPORTED.search(b.text):
+    if not you and not (
+        (not _SITE_WORDS.isdisjoint(b.words) and _SITE_VOICE.search(b.text))
+        or (b.words[0] in _IMPERATIVE and _CTA.search(b.text))
+    ):
         return None
+    if not _STRONG_UI.search(b.text) or _REPORTED.search(b.text):
+        return None
+    if not you:
+        return "interface"  # the site speaking: found above
+    site = (not _SITE_WORDS.isdisjoint(b.words) and _SITE_VOICE.search(b.text) is not None) or (
+        b.words[0] in _IMPERATIVE
+    )
     # The site speaking or a call to action is interface text wherever it stands; a plain "you"
     # sentence may be advice the story gives ("If you think your account was hacked, change your
     # password."), so its position decides (see _mark_by_position).
@@ -633,7 +645,7 @@ def _is_tag_list(b: _Block) -> bool:
     return all(
         (i[0].isupper() or i[0].isdigit())
         and len(i.split()) <= 5
-        and not re.match(r"(?:and|or)\b", i, re.I)
+        and not _AND_OR.match(i)
         and ":" not in i
         for i in items
     )
@@ -643,7 +655,7 @@ def _is_navigation(b: _Block) -> bool:
     if b.punct or b.n < 2 or b.n > 20:
         return False
     if _BREADCRUMB.search(b.text):
-        items = [i.strip() for i in re.split(r"\s(?:\u00bb|\u203a|>|/|\\|\u2192)\s", b.text)]
+        items = [i.strip() for i in _BREADCRUMB.split(b.text)]
         if all(i and i[0].isupper() and len(i.split()) <= 4 for i in items):
             return True
     if b.n >= 3 and all(t[:1].isupper() for t in b.text.split()):
@@ -655,7 +667,7 @@ def _is_navigation(b: _Block) -> bool:
 def _is_ticker(b: _Block) -> bool:
     if _EXCHANGE.match(b.text):
         return True
-    if b.n > 10 or not _SIGNED.search(b.text) or re.search(r"[A-Za-z][.!?]$", b.text):
+    if b.n > 10 or not _SIGNED.search(b.text) or _WORD_STOP.search(b.text):
         return False
     lower = [w for w in b.text.split() if w.isalpha() and w.islower() and len(w) >= 3]
     numbers = sum(any(c.isdigit() for c in w) for w in b.text.split())
@@ -665,7 +677,9 @@ def _is_ticker(b: _Block) -> bool:
 def _is_credit(b: _Block) -> bool:
     if b.n <= 60 and _CREDIT.match(b.text):
         return True
-    if b.n <= 40 and _CONTRIBUTED.search(b.text):
+    # In ASCII text a case-insensitive match needs "contributed" in the lower-cased text; other
+    # text (where re.I also folds a few non-ASCII letters) goes to the regex directly.
+    if b.n <= 40 and (not b.text.isascii() or "contributed" in b.text.lower()) and _CONTRIBUTED.search(b.text):
         return True
     if _TRAILER.match(b.text) and all(w in _TRAILER_WORDS for w in _WORD.findall(b.text) if w.islower()):
         return True
@@ -689,7 +703,8 @@ def _is_link(b: _Block) -> bool:
 
 
 def _may_be_copyright(b: _Block) -> bool:
-    return "\u00a9" in b.text or "(c)" in b.text.lower() or not _COPYRIGHT_WORDS.isdisjoint(b.words)
+    # "(c)" in b.text.lower(), without lower-casing: only "c" and "C" lower-case to "c".
+    return "\u00a9" in b.text or "(c)" in b.text or "(C)" in b.text or not _COPYRIGHT_WORDS.isdisjoint(b.words)
 
 
 # Interface words that also head the columns of a table copied as text ("Candidate   Votes   Share").
@@ -715,8 +730,9 @@ def _content_reason(b: _Block) -> str | None:
     if not b.sentence and b.n <= 20:
         # "Apr 28, 2025 | 3 min read | 12 comments": every segment a date, age or counter.
         gapped = len(b.raw) == 1 and _has_wide_gap(b.raw[0])
-        parts = _WIDE_GAP.split(b.raw[0]) if gapped else [b.text]
-        segs = [s for p in parts for s in _SEG_SPLIT.split(_norm(p)) if s]
+        # b.text is _norm's output already, and _norm(_norm(x)) == _norm(x).
+        parts = [_norm(p) for p in _WIDE_GAP.split(b.raw[0])] if gapped else [b.text]
+        segs = [s for p in parts for s in _SEG_SPLIT.split(p) if s]
         if len(segs) >= 2 and all(_date_kind(s) or _COUNTER.match(s) for s in segs):
             return "counter" if any(_COUNTER.match(s) for s in segs) else "timestamp"
         # "Site Notes · Explainers · 6 min read", "Get the Briefing | Sign in", "Gift this article
@@ -756,10 +772,15 @@ def _same_title(a: str, b: str) -> bool:
         return False
     if a == b:
         return True
-    short, long_ = sorted((a, b), key=len)
-    if len(short.split()) >= 3 and (long_.startswith(short) or long_.endswith(short)):
-        return len(long_.split()) - len(short.split()) <= 6
-    sa, sb = set(a.split()) - _FUNCTION, set(b.split()) - _FUNCTION
+    wa, wb = a.split(), b.split()
+    # The shorter text (a when both are as long, as a stable sort by length would give).
+    if len(a) <= len(b):
+        short, n_short, long_, n_long = a, len(wa), b, len(wb)
+    else:
+        short, n_short, long_, n_long = b, len(wb), a, len(wa)
+    if n_short >= 3 and (long_.startswith(short) or long_.endswith(short)):
+        return n_long - n_short <= 6
+    sa, sb = set(wa) - _FUNCTION, set(wb) - _FUNCTION
     return len(sa) >= 3 and len(sa & sb) >= 0.85 * len(sa | sb)
 
 
@@ -828,9 +849,12 @@ def _byline_author(text: str) -> str | None:
     return None
 
 
+_OUTLET_SPLIT = re.compile(r"\s*[|\u2022\u00b7]\s*|\s[-\u2013\u2014]\s")
+
+
 def _outlet_byline(text: str) -> str | None:
     """ "Jane Smith | Reuters": a name and an outlet, trusted only near the top or bottom."""
-    segs = [s for s in re.split(r"\s*[|\u2022\u00b7]\s*|\s[-\u2013\u2014]\s", text) if s]
+    segs = [s for s in _OUTLET_SPLIT.split(text) if s]
     if len(segs) == 2 and _is_person_name(segs[0]) and _is_meta_segment(segs[1]):
         return segs[0]
     return None
