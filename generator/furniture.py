@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 from generator.records import DroppedLine
 
-__all__ = ["REASONS", "Cleaned", "clean_article", "is_story_paragraph"]
+__all__ = ["REASONS", "Cleaned", "Paragraphs", "clean_article", "is_story_paragraph"]
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -479,7 +479,7 @@ def _stands_alone(line: str) -> bool:
     )  # fmt: skip
 
 
-def _blocks(raw: str) -> list[_Block]:
+def _blocks(raw: str, seen: Paragraphs | None = None) -> list[_Block]:
     items = [(i, s) for i, line in enumerate(_NEWLINE.split(raw), 1) if (s := line.strip())]
     if not items:
         return []
@@ -511,7 +511,9 @@ def _blocks(raw: str) -> list[_Block]:
             groups[-1].append((m, b))
         else:
             groups.append([(m, b)])
-    return [_make_block(g) for g in groups]
+    if seen is None:
+        return [_make_block(g) for g in groups]
+    return [seen.block(g[0]) if len(g) == 1 else _make_block(g) for g in groups]
 
 
 # --- content rules ------------------------------------------------------------------------------
@@ -1265,17 +1267,63 @@ def _page_outlet(page: _Page, author: str | None) -> str | None:
     return None
 
 
-def is_story_paragraph(text: str) -> bool:
+class Paragraphs:
+    """What :func:`is_story_paragraph` worked out about the paragraphs of one article, for
+    :func:`clean_article` to reuse on that article: a markdown paragraph becomes one line of the text
+    it cleans, and a one-line block depends only on its line, so nothing is computed twice.
+
+    Use one per article; it saves work within the article only and is dropped with it.
+    """
+
+    __slots__ = ("_blocks", "_content")
+
+    def __init__(self) -> None:
+        self._blocks: dict[str, _Block] = {}  # by stripped line; made with line number 1
+        self._content: dict[str, str | None] = {}  # _content_reason of that block, where asked
+
+    def block(self, item: tuple[int, str]) -> _Block:
+        """_make_block([item]): the block made earlier from the same line, renumbered."""
+        number, line = item
+        b = self._blocks.get(line)
+        if b is None:
+            return _make_block([item])
+        return _Block((number,), b.raw, b.text, b.key, b.words, b.n, b.punct, b.sentence)
+
+    def content(self, b: _Block) -> str | None:
+        """_content_reason(b), which reads the block's line and what it derives from it."""
+        if len(b.raw) == 1 and b.raw[0] in self._content:
+            return self._content[b.raw[0]]
+        return _content_reason(b)
+
+
+def is_story_paragraph(text: str, seen: Paragraphs | None = None) -> bool:
     """Whether one paragraph, on its own, reads as story prose: a sentence of eight words or more
-    (or any twenty words) that no context-free furniture rule claims."""
-    b = _make_block([(1, text.strip())]) if text.strip() else None
-    return b is not None and _is_strong(b) and _content_reason(b) is None
+    (or any twenty words) that no context-free furniture rule claims. ``seen`` keeps what was
+    worked out for :func:`clean_article` of the same article."""
+    line = text.strip()
+    if not line:
+        return False
+    b = _make_block([(1, line)])
+    if seen is not None:
+        seen._blocks[line] = b
+    if not _is_strong(b):
+        return False
+    verdict = _content_reason(b)
+    if seen is not None:
+        seen._content[line] = verdict
+    return verdict is None
 
 
-def clean_article(raw: str, *, known_title: str | None = None, known_author: str | None = None) -> Cleaned:
-    """Split ``raw`` into kept body paragraphs and dropped furniture lines (see the module doc)."""
-    blocks = _blocks(raw)
-    page = _Page(blocks, [_content_reason(b) for b in blocks], [None] * len(blocks), [])
+def clean_article(
+    raw: str, *, known_title: str | None = None, known_author: str | None = None, seen: Paragraphs | None = None
+) -> Cleaned:
+    """Split ``raw`` into kept body paragraphs and dropped furniture lines (see the module doc).
+
+    ``seen`` holds what :func:`is_story_paragraph` found on this article's paragraphs (a speed-up
+    only: the result is the same without it)."""
+    blocks = _blocks(raw, seen)
+    content = [seen.content(b) for b in blocks] if seen is not None else [_content_reason(b) for b in blocks]
+    page = _Page(blocks, content, [None] * len(blocks), [])
     title = _mark_title(page, known_title)
     page.find_body()
     author = _mark_bylines(page, known_author)

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .errors import SeedError
-from .furniture import clean_article, is_story_paragraph
+from .furniture import Paragraphs, clean_article, is_story_paragraph
 from .metadata import SOURCES_FILE, SourceMeta, SourcesFile, load_sources
 from .records import Article, DroppedLine, Skipped
 from .safefiles import read_limited
@@ -61,6 +61,7 @@ class _Body:
     text: str
     meta: SourceMeta
     notes: tuple[DroppedLine, ...] = ()  # removed before cleaning (markdown notes outside the story)
+    seen: Paragraphs | None = None  # what the markdown reader already found out about its paragraphs
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -146,7 +147,9 @@ def _md_blocks(source: str) -> list[_MdBlock]:
     return blocks
 
 
-def _markdown_text(source: str, line_offset: int) -> tuple[str, tuple[DroppedLine, ...]]:
+def _markdown_text(
+    source: str, line_offset: int, seen: Paragraphs | None = None
+) -> tuple[str, tuple[DroppedLine, ...]]:
     """Plain text of a markdown document, each block on its source line so dropped lines keep
     their line numbers; italic or bold-only paragraphs before the first or after the last story
     paragraph are set aside as notes (taglines, author bios, editor's notes).
@@ -155,7 +158,7 @@ def _markdown_text(source: str, line_offset: int) -> tuple[str, tuple[DroppedLin
     closing "Thanks for reading! Subscribe ..." or "Next week: ..." after a bio does not make the
     bio part of the story."""
     blocks = _md_blocks(source)
-    body = [i for i, b in enumerate(blocks) if b.paragraph and not b.emphasised and is_story_paragraph(b.text)]
+    body = [i for i, b in enumerate(blocks) if b.paragraph and not b.emphasised and is_story_paragraph(b.text, seen)]
     notes: list[DroppedLine] = []
     kept: list[_MdBlock] = []
     for i, b in enumerate(blocks):
@@ -193,8 +196,9 @@ def _read_md(text: str, name: str) -> _Body:
         text = text[match.end() :]
     else:
         offset = 0
-    body, notes = _markdown_text(text, offset)
-    return _Body(body, meta, notes)
+    seen = Paragraphs()  # is_story_paragraph's work, reused when the article is cleaned
+    body, notes = _markdown_text(text, offset, seen)
+    return _Body(body, meta, notes, seen)
 
 
 def _read_html(text: str, name: str) -> _Body:
@@ -299,7 +303,9 @@ def read_article(path: Path, seeds_dir: Path, meta: SourceMeta | None) -> Articl
     )
     given = meta or SourceMeta()
     own = body.meta
-    cleaned = clean_article(body.text, known_title=given.title or own.title, known_author=given.author or own.author)
+    cleaned = clean_article(
+        body.text, known_title=given.title or own.title, known_author=given.author or own.author, seen=body.seen
+    )
     if not cleaned.text.strip():
         raise SeedError(name, "has no article text left after removing page furniture")
     return Article(
