@@ -418,12 +418,26 @@ class _Block:
     sentence: bool  # ends like a sentence: . ! ? ellipsis, or a closing quote
 
 
+# Both tail patterns below match a final "." "!" or "?" on its own, and neither can end on a letter
+# or digit (each match ends on punctuation or whitespace, and "$" can only fall before a final
+# newline or at the end): the two commonest endings are settled without the regex.
+_FULL_STOPS = (".", "!", "?")
+
+
 def _ends_punct(text: str) -> bool:
+    if text.endswith(_FULL_STOPS):
+        return True
+    if text[-1:].isalnum():
+        return False
     # Only the tail is searched: a trailing-pattern search over a long run of punctuation is quadratic.
     return bool(_PUNCT_END.search(text[-16:]))
 
 
 def _ends_sentence(text: str) -> bool:
+    if text.endswith(_FULL_STOPS):
+        return True
+    if text[-1:].isalnum():
+        return False
     return bool(_SENTENCE_END.search(text[-16:]))
 
 
