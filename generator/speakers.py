@@ -473,7 +473,9 @@ def _find_quotes(sentence: str) -> tuple[Quote, ...]:
 
 
 def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    # Most sentences have no quote, so ``spans`` is usually empty: ``any`` over a generator costs more to set
+    # up than that test, and returns False then too.
+    return bool(spans) and any(a <= pos < b for a, b in spans)
 
 
 # --------------------------------------------------------------------------------------------
@@ -801,6 +803,10 @@ def _list_comma_ok(toks: Sequence[_Tok], j: int, first: int) -> bool:
     return False
 
 
+# The words _np_back tests a word token for, other than adverbs.
+_NP_BACK_WORDS = _ARTICLES | _NP_PREPS | _words("and") | _STOP | _SPEECH_VERBS | _PRONOUNS
+
+
 def _np_back(toks: Sequence[_Tok], i: int) -> tuple[int, int, str | None]:
     """Noun phrase ending at token i (inclusive) scanning left. Returns (a, b_excl, stop_word)."""
     j = i
@@ -820,6 +826,12 @@ def _np_back(toks: Sequence[_Tok], i: int) -> tuple[int, int, str | None]:
                 continue
             break
         low = t.low
+        if low not in _NP_BACK_WORDS and not low.endswith("ly"):
+            # The commonest case, a plain word, which the tests below all let into the NP: each of them needs
+            # one of these words (an adverb ends in "ly").
+            j -= 1
+            count += 1
+            continue
         if low in _ARTICLES:
             if low in ("that", "this") and j == i:
                 break
@@ -1120,6 +1132,10 @@ def _token_index_at(toks: Sequence[_Tok], pos: int) -> int:
     return lo
 
 
+# The words _skip_back steps over or tests, other than adverbs, negations in "n't" and years.
+_SKIP_BACK_WORDS = _words("not never nor") | _BE | _HAVE | _MODAL | _BETWEEN | _TIME_WORDS | _CONTEXT_NOUNS
+
+
 def _skip_back(toks: Sequence[_Tok], i: int) -> tuple[int, bool, bool]:
     """From token i (the one before a cue) skip adverbs, auxiliaries and time phrases leftwards.
 
@@ -1129,6 +1145,8 @@ def _skip_back(toks: Sequence[_Tok], i: int) -> tuple[int, bool, bool]:
     while i >= 0:
         t = toks[i]
         low = t.low
+        if low not in _SKIP_BACK_WORDS and not low.endswith(("n't", "n\u2019t", "ly")) and not t.text.isdigit():
+            break  # the commonest case, a plain word: each test below needs one of these (adverbs end in "ly")
         if low in ("not", "never", "nor") or low.endswith(("n't", "n\u2019t")):
             negated = True  # "X did not say", "nor have they acknowledged": no assertion
             i -= 1
@@ -1182,9 +1200,11 @@ def _subject_before(
     a, b, stop = _np_back(toks, i)
     if b <= a:
         return None
-    relative_near = any(toks[k].low in _RELATIVES for k in range(max(0, a - 5), a))
+    # A relative pronoun within five words before the NP matters only after an auxiliary stop word: looked
+    # for only then.
     if stop is not None and a - 1 >= 0 and (
-            stop == "who" or ((stop in _BE or stop in _HAVE or stop in _MODAL) and relative_near)):
+            stop == "who" or ((stop in _BE or stop in _HAVE or stop in _MODAL)
+                              and any(toks[k].low in _RELATIVES for k in range(max(0, a - 5), a)))):
         # restrictive relative: "Officials who spoke on condition of anonymity said"
         k = a - 1
         while k >= 0 and toks[k].low not in _RELATIVES:
