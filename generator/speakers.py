@@ -1289,8 +1289,7 @@ def _is_noun_use(toks: Sequence[_Tok], ci: int) -> bool:
     return nxt is not None and (nxt.low in _NOUN_FOLLOWERS or nxt.low in _SPEECH_VERBS)
 
 
-def _cue_tokens(sentence: str, toks: Sequence[_Tok], qspans: Sequence[tuple[int, int]],
-                denials: Sequence[tuple[int, int]]) -> Iterable[int]:
+def _cue_tokens(sentence: str, toks: Sequence[_Tok], qspans: Sequence[tuple[int, int]]) -> Iterable[int]:
     # Few tokens are cue words: one cheap pass finds them before the checks that need their neighbours.
     for ci in [k for k, t in enumerate(toks) if t.low in _SPEECH_VERBS]:
         t = toks[ci]
@@ -1298,7 +1297,8 @@ def _cue_tokens(sentence: str, toks: Sequence[_Tok], qspans: Sequence[tuple[int,
             continue
         if _in_spans(t.start, qspans):
             continue
-        if t.low in _REACTION_VERBS and not any(a <= t.start < b for a, b in denials):
+        # The denial cues are looked for only here, at a reaction verb, which few sentences hold.
+        if t.low in _REACTION_VERBS and not _in_spans(t.start, _denial_spans(sentence)):
             continue
         prev = toks[ci - 1] if ci > 0 else None
         nxt = toks[ci + 1] if ci + 1 < len(toks) else None
@@ -1408,7 +1408,6 @@ def _find_attribution(sentence: str, previous_speaker: str | None) -> Attributio
 
     quotes = find_quotes(sentence)
     qspans = [(q.start, q.end) for q in quotes]
-    denials = _denial_spans(sentence)
     # (rank, position, attribution); lower rank wins, then earlier position
     cands: list[tuple[int, int, Attribution]] = []
 
@@ -1443,7 +1442,7 @@ def _find_attribution(sentence: str, previous_speaker: str | None) -> Attributio
             add(0 if stop not in _SUBORDINATORS else 1,
                 _make_attr(sentence, toks, a, b, cue, previous_speaker))
     toks = tokens() if cue_words else []
-    for ci in _cue_tokens(sentence, toks, qspans, denials):
+    for ci in _cue_tokens(sentence, toks, qspans):
         got = _attr_from_cue(sentence, toks, ci, previous_speaker)
         if got is not None:
             attr, sub = got
