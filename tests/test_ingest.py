@@ -503,3 +503,37 @@ def test_page_date_never_raises(lines: list[tuple[str, str]]) -> None:
     dropped = tuple(DroppedLine(n, text, reason) for n, (text, reason) in enumerate(lines, 1))
     found = _page_date(dropped)
     assert found is None or isinstance(found, dt.date)
+
+
+def _comparable(document: dict[str, object]) -> dict[str, object]:
+    from lxml import etree  # type: ignore[import-untyped]  # trafilatura's parser; its elements compare by identity
+
+    return {k: etree.tostring(v) if isinstance(v, etree._Element) else v for k, v in document.items()}
+
+
+def test_html_pages_share_one_set_of_extraction_options() -> None:
+    """The options made once equal trafilatura's own from the same arguments: every page, including
+    those it retries in recall mode, extracts as it would with a fresh set each time."""
+    import trafilatura
+
+    from generator.ingest import _html_options, _read_html
+
+    pages = sorted((Path(__file__).parent / "fixtures").rglob("*.html")) + sorted(
+        (Path(__file__).parent / "payloads").glob("*.html")
+    )
+    assert len(pages) >= 8
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        fresh = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+            include_links=False,
+        )
+        shared = trafilatura.bare_extraction(html, options=_html_options())
+        if fresh is None:
+            assert shared is None
+            with pytest.raises(SeedError):
+                _read_html(html, page.name)
+            continue
+        assert shared is not None
+        assert _comparable(shared.as_dict()) == _comparable(fresh.as_dict())  # type: ignore[union-attr]
+    assert _html_options() is _html_options()
