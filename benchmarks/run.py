@@ -9,7 +9,9 @@ stories) into a temporary folder and runs, each step in its own subprocess:
    through one process pool of ``--workers`` processes, then alignment and comparison of each story
    (``pipeline.build_report``), in one process. Extraction is reported per core (articles per CPU
    second, summed over the pool) and overall (articles per wall second), with the CPU utilisation
-   (CPU seconds / wall seconds: 2.0 means both cores busy all the time).
+   (CPU seconds / wall seconds: 2.0 means both cores busy all the time). Then the claims stage alone
+   (split + claims) on up to 1,000 of the articles in one process, with the generator's memos cleared
+   before each article (cold, as on new coverage) and kept (warm): the corpus repeats sentences.
 2. ``build``: ``mkdocs build`` with the claims plugin and a cold extraction cache, on a mkdocs.yml
    that is the project's with ``seeds_dir`` pointing at the corpus.
 3. ``rebuild``: one article edited, the same build again (warm cache); the plugin's summary line
@@ -25,7 +27,8 @@ pages with their parent, so summing RSS would count those twice) and the load av
 machine is shared: where other processes take CPU, wall times stretch and CPU times do not, so
 the ratios are given for both.
 
-Targets checked: extraction ≥ 200 articles/s per core; the pool keeps the cores busy; the 1,000-article
+Targets checked: extraction ≥ 200 articles/s per core (the claims stage, cold; the whole per-article step
+through the pool is reported against it too); the pool keeps the cores busy; the 1,000-article
 build within 1.5× the floor; 10× articles ≤ 11× time between consecutive sizes; peak memory under
 1 GiB at 10,000 articles.
 """
@@ -57,12 +60,14 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import CorpusInfo, edit_article, story_count, write_corpus
-from generator.bench import machine_info
+from generator.bench import machine_info, memo_clears
+from generator.claims import extract_claims
 from generator.ingest import list_seeds
 from generator.pipeline import PARALLEL_MIN, build_report, extract_all, story_folders
 from generator.plugin import CSS, JAVASCRIPT
-from generator.records import Collection
+from generator.records import Article, Collection
 from generator.render import navigation
+from generator.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_PER_CORE = 200.0
@@ -70,6 +75,7 @@ TARGET_FLOOR_RATIO = 1.5
 TARGET_GROWTH = 11.0
 TARGET_MEMORY_MIB = 1024.0
 MEMORY_TARGET_SIZE = 10_000
+CLAIMS_SAMPLE = 1_000  # articles the claims stage is timed on alone, evenly spread over the corpus
 FLOOR_TARGET_SIZE = 1_000
 SAMPLE_SECONDS = 0.2
 ENV = {
@@ -245,7 +251,9 @@ def stages(seeds: Path, workers: int) -> dict[str, Any]:
         facts += len(report.facts)
         conflicts += sum(1 for c in report.contradictions if c.severity == "conflict")
         skipped += len(report.skipped)
+    align_wall, align_cpu = time.perf_counter() - t1, time.process_time() - c1
     return {
+        **claims_stage([r.article for r in extracted if hasattr(r, "article")]),
         "articles": n,
         "stories": len(folders),
         "words": words,
@@ -256,12 +264,42 @@ def stages(seeds: Path, workers: int) -> dict[str, Any]:
         "extract_per_core": round(n / cpu, 1) if cpu else 0.0,
         "extract_overall": round(n / wall, 1) if wall else 0.0,
         "extract_utilisation": round(cpu / wall, 2) if wall else 0.0,
-        "align_compare_wall_s": round(time.perf_counter() - t1, 3),
-        "align_compare_cpu_s": round(time.process_time() - c1, 3),
+        "align_compare_wall_s": round(align_wall, 3),
+        "align_compare_cpu_s": round(align_cpu, 3),
         "claims": claims,
         "facts": facts,
         "conflicts": conflicts,
         "skipped": skipped,
+    }
+
+
+def claims_stage(articles: Sequence[Article]) -> dict[str, Any]:
+    """The claims stage alone (split + claims, the architecture's ``claims`` stage after ``ingest``),
+    in this process, over up to ``CLAIMS_SAMPLE`` of the articles: first with every memo of the
+    generator cleared before each article, then with the memos kept. The corpus repeats the real
+    articles' sentences (about six times each), so kept memos answer far more often than they would on
+    new coverage: the cold figure is the one the target is held to. The pooled figure above includes
+    the same memos kept, per worker."""
+    step = max(1, len(articles) // CLAIMS_SAMPLE)
+    sample = list(articles[::step][:CLAIMS_SAMPLE])
+    clears = memo_clears()
+
+    def cpu(cold: bool) -> float:
+        total = 0.0
+        for article in sample:
+            if cold:
+                for clear in clears:
+                    clear()
+            started = time.process_time()
+            extract_claims(article, split_sentences(article.text))
+            total += time.process_time() - started
+        return total
+
+    cold, warm = cpu(cold=True), cpu(cold=False)
+    return {
+        "claims_stage_articles": len(sample),
+        "claims_stage_cold_per_core": round(len(sample) / cold, 1) if cold else 0.0,
+        "claims_stage_warm_per_core": round(len(sample) / warm, 1) if warm else 0.0,
     }
 
 
@@ -447,6 +485,7 @@ def _mb(n: int) -> str:
 def table(results: Sequence[SizeResult]) -> str:
     header = [
         "articles (stories)", "extraction art/s per core (CPU)", "extraction art/s overall (workers, CPU use)",
+        "claims stage art/s per core, cold (warm)",
         "align + compare s (CPU)", "build s (CPU)", "floor s (CPU)", "build / floor wall (CPU)",
         "rebuild, 1 edited s", "site MB", "search index MB", "peak memory MiB build / floor", "load avg",
     ]
@@ -457,6 +496,7 @@ def table(results: Sequence[SizeResult]) -> str:
             f"{r.articles:,} ({r.stories})",
             f"{s['extract_per_core']:,.1f}",
             f"{s['extract_overall']:,.1f} ({s['workers']}, {s['extract_utilisation']:.2f})",
+            f"{s.get('claims_stage_cold_per_core', 0.0):,.1f} ({s.get('claims_stage_warm_per_core', 0.0):,.1f})",
             f"{s['align_compare_wall_s']:,.2f} ({s['align_compare_cpu_s']:,.2f})",
             f"{b.wall_s:,.1f} ({b.cpu_s:,.1f})",
             f"{f.wall_s:,.1f} ({f.cpu_s:,.1f})",
@@ -496,9 +536,14 @@ def verdicts(results: Sequence[SizeResult], grow: Sequence[dict[str, Any]]) -> l
         # The largest corpus: worker start-up and first imports are spread over the most articles.
         largest = max(results, key=lambda r: r.articles)
         rate = largest.stages["extract_per_core"]
-        lines.append(f"extraction ≥ {TARGET_PER_CORE:.0f} articles/s per core: "
-                     f"{'met' if rate >= TARGET_PER_CORE else 'NOT met'} ({rate:,.1f} at {largest.articles:,}; "
-                     "read + clean + split + claims per CPU second)")
+        stage = largest.stages.get("claims_stage_cold_per_core")
+        if stage is not None:
+            lines.append(f"extraction ≥ {TARGET_PER_CORE:.0f} articles/s per core, the claims stage (split + claims, "
+                         f"memos cleared before each article): {'met' if stage >= TARGET_PER_CORE else 'NOT met'} "
+                         f"({stage:,.1f} at {largest.articles:,})")
+        lines.append(f"extraction ≥ {TARGET_PER_CORE:.0f} articles/s per core, the whole per-article step through the "
+                     f"pool (read, HTML extraction, furniture, split, claims): "
+                     f"{'met' if rate >= TARGET_PER_CORE else 'NOT met'} ({rate:,.1f} at {largest.articles:,})")
     pooled = [r for r in results if r.stages["workers"] > 1]
     if pooled:
         big = max(pooled, key=lambda r: r.articles)

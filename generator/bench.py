@@ -260,7 +260,7 @@ def synth_corpus(material: Material, n: int, seed: int = SEED) -> list[SynthArti
 # Measurement
 
 
-def _lru_caches() -> list[Callable[[], None]]:
+def memo_clears() -> list[Callable[[], None]]:
     """``cache_clear`` of every ``functools.lru_cache`` at module level in the loaded generator modules, and
     ``clear`` of every memo a module lists in its ``_MEMOS`` (dicts of pure per-word functions)."""
     clears: list[Callable[[], None]] = []
@@ -457,9 +457,9 @@ def _rate(count: float, seconds: float) -> float:
 
 def bench_extraction(corpus: Sequence[SynthArticle], repeat: int) -> ExtractionResult:
     articles = [s.article for s in corpus]
-    clears = _lru_caches()
+    clears = memo_clears()
     _extract_pass(articles, clears, cold=True)  # warm-up: lazy model loads, imports, allocator
-    clears = _lru_caches()  # modules imported lazily during the warm-up count too
+    clears = memo_clears()  # modules imported lazily during the warm-up count too
     cold = []
     for _ in range(repeat):
         gc.collect()
@@ -501,7 +501,7 @@ def bench_extraction(corpus: Sequence[SynthArticle], repeat: int) -> ExtractionR
 def profile_extraction(corpus: Sequence[SynthArticle], top: int = 15) -> str:
     """cProfile of one cold extraction pass: the ``top`` functions by cumulative time."""
     articles = [s.article for s in corpus]
-    clears = _lru_caches()
+    clears = memo_clears()
     profiler = cProfile.Profile()
     profiler.enable()
     _extract_pass(articles, clears, cold=True)
@@ -568,7 +568,7 @@ def bench_ingest(dirs: Sequence[Path], repeat: int) -> list[IngestResult]:
 
 def bench_alignment(story: Sequence[SynthArticle], progress: Callable[[str], None]) -> AlignmentResult:
     articles = [s.article for s in story]
-    clears = _lru_caches()
+    clears = memo_clears()
     progress(f"alignment: extracting claims from {len(articles)} articles")
     gc.collect()
     extracted = _extract_pass(articles, clears, cold=True)

@@ -178,6 +178,6 @@ def test_cold_figure_clears_per_word_memos_too() -> None:
 
     quantities._normalise_counted("soldiers")
     assert quantities._COUNTED
-    for clear in bench._lru_caches():
+    for clear in bench.memo_clears():
         clear()
     assert not quantities._COUNTED and not quantities._WORD_INFO
