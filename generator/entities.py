@@ -2060,28 +2060,32 @@ def _classify(ctx: _Ctx, i: int, j: int, init: bool | None = None) -> None:
         ctx.out.append((i, j, g[1][0], g[1][1], []))
         return
     # Title + name: "former U.S. President Donald Trump", "Gen. Oleksandr Syrskyi", "Apple CEO Tim Cook".
-    k, has_title, quals = _role_prefix(ctx, i, j)
-    if has_title and k > i:
-        has_of = any(toks[x].key == "of" for x in range(i, j + 1))
-        if k <= j and _name_ok(ctx, k, j):
-            for q, kind in quals:
-                ctx.out.append((q, q, canonical_name(toks[q].text, kind), kind, []))
-            _emit_gaz(ctx, i, k - 1)
-            honor_only = all(toks[x].key in _HONORIFICS for x in range(i, k) if _is_title(toks[x]))
-            _emit_person(ctx, i, k, j, None if honor_only else _role_text(ctx, i, k - 1))
-            return
-        if k > j and (has_of or toks[j].key not in _ORG_HEADS):
-            # Only role words: "the U.S. President said", "Russia's Chief of the General Staff, X".
-            _emit_gaz(ctx, i, j)
-            if _COMMA_GAP_RE.fullmatch(ctx.gap(j)) is not None and j + 1 < ctx.n and toks[j + 1].cap:
-                left = _left_role(ctx, i, need_title=False)
-                if left is None and i > 0 and toks[i - 1].poss and toks[i - 1].glue:
-                    left = i - 1  # the owner: "Russia's Chief of the General Staff"
-                ctx.pending = (j + 1, _role_text(ctx, left if left is not None else i, j))
-            return
+    # _role_prefix sets has_title only at a title word, and on one token (i == j) each of its other branches
+    # that moves on needs a token after it or a title before: one token that is no title never takes this path.
+    if j > i or _is_title(first):
+        k, has_title, quals = _role_prefix(ctx, i, j)
+        if has_title and k > i:
+            has_of = any(toks[x].key == "of" for x in range(i, j + 1))
+            if k <= j and _name_ok(ctx, k, j):
+                for q, kind in quals:
+                    ctx.out.append((q, q, canonical_name(toks[q].text, kind), kind, []))
+                _emit_gaz(ctx, i, k - 1)
+                honor_only = all(toks[x].key in _HONORIFICS for x in range(i, k) if _is_title(toks[x]))
+                _emit_person(ctx, i, k, j, None if honor_only else _role_text(ctx, i, k - 1))
+                return
+            if k > j and (has_of or toks[j].key not in _ORG_HEADS):
+                # Only role words: "the U.S. President said", "Russia's Chief of the General Staff, X".
+                _emit_gaz(ctx, i, j)
+                if _COMMA_GAP_RE.fullmatch(ctx.gap(j)) is not None and j + 1 < ctx.n and toks[j + 1].cap:
+                    left = _left_role(ctx, i, need_title=False)
+                    if left is None and i > 0 and toks[i - 1].poss and toks[i - 1].glue:
+                        left = i - 1  # the owner: "Russia's Chief of the General Staff"
+                    ctx.pending = (j + 1, _role_text(ctx, left if left is not None else i, j))
+                return
     # Ordinary capitalised word opening a sentence, or a leading "The".
     if (opening and _strip_opening(first)) or first.key == "the":
-        _classify(ctx, i + 1, j, opening and first.key in _CARRY_OPENING)
+        if j > i:  # else nothing is left: _classify(ctx, i + 1, i) returns at once
+            _classify(ctx, i + 1, j, opening and first.key in _CARRY_OPENING)
         return
     # Months, weekdays, "I", unit acronyms and capitalised function words ("Log In") split a run.
     for x in range(i, j + 1):
