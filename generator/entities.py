@@ -1239,13 +1239,14 @@ def _gaz_matches(toks: list[_Tok], starts: Sequence[int] | None = None) -> list[
                 if prefix not in _GAZ_PREFIXES:
                     break
         best: tuple[int, _GazEntry] | None = None
-        for length in range(run, 1, -1):  # multi-word aliases, longest first (most tokens open none: run 1)
-            if toks[i + length - 1].num:
-                continue
-            hit = _GAZ_CI.get(_seq_key(toks, i, i + length - 1))
-            if hit is not None:
-                best = (length, hit)
-                break
+        if run > 1:  # most tokens open no multi-word alias (run 1): the loop below would be empty
+            for length in range(run, 1, -1):  # multi-word aliases, longest first
+                if toks[i + length - 1].num:
+                    continue
+                hit = _GAZ_CI.get(_seq_key(toks, i, i + length - 1))
+                if hit is not None:
+                    best = (length, hit)
+                    break
         if best is None:
             if t.upper or "." in t.text:
                 hit = _GAZ_CS.get(t.ckey)
@@ -1412,8 +1413,8 @@ def _place_canon(s: str) -> str:
 def _strip_owner(name: str) -> str | None:
     """"US Justice Department" -> "Justice Department" when the rest is a known organisation."""
     toks = _tokenize(name)
-    gaz = _gaz_matches(toks)
-    g = gaz[0] if gaz else None
+    # Only the match at the first token is used: _gaz_matches finds each start's match on its own.
+    g = _gaz_matches(toks, (0,))[0] if toks else None
     if g is None or g[1][1] not in ("place", "demonym") or g[0] >= len(toks):
         return None
     rest = name[toks[g[0]].ostart:]
@@ -1840,6 +1841,17 @@ def _name_ok(ctx: _Ctx, a: int, b: int) -> bool:
     return g is None or g[1][1] != "demonym"
 
 
+def _gaz_ending(ctx: _Ctx, k: int) -> int:
+    """First token of the leftmost gazetteer match that ends at token k, or -1 (_left_role asks only in
+    the few branches that use it, not at every word it walks back over)."""
+    gaz = ctx.gaz
+    for gs in range(max(0, k - _GAZ_MAXLEN + 1), k + 1):
+        g = gaz[gs]
+        if g is not None and gs + g[0] - 1 == k:
+            return gs
+    return -1
+
+
 def _left_role(ctx: _Ctx, s: int, need_title: bool = True, name_end: int | None = None) -> int | None:
     """Index of the first role word right before token s ("former", "North Korean leader"), if any.
 
@@ -1867,15 +1879,10 @@ def _left_role(ctx: _Ctx, s: int, need_title: bool = True, name_end: int | None 
         t = toks[k]
         if k < s - 1 and not t.glue:
             break
-        g_start = -1
-        for gs in range(max(0, k - _GAZ_MAXLEN + 1), k + 1):
-            g = ctx.gaz[gs]
-            if g is not None and gs + g[0] - 1 == k:
-                g_start = gs
-                break
         if t.poss:
             if start is not None or not need_title:
                 # The owner closes the role: "Putin's spokesman", "Saudi Arabia's Crown Prince".
+                g_start = _gaz_ending(ctx, k)
                 start = g_start if g_start >= 0 else k
             break
         if (t.key == "and" and not t.cap and (start is not None or not need_title)
@@ -1884,7 +1891,7 @@ def _left_role(ctx: _Ctx, s: int, need_title: bool = True, name_end: int | None 
             k -= 1  # "Health and Human Services Secretary"
             continue
         if in_name:
-            if g_start >= 0:
+            if (g_start := _gaz_ending(ctx, k)) >= 0:
                 start, k = g_start, g_start - 1
                 continue
             if t.cap and not (t.init and t.key in _STOP_SET):
@@ -1911,7 +1918,7 @@ def _left_role(ctx: _Ctx, s: int, need_title: bool = True, name_end: int | None 
                 k = p
                 continue
             break
-        if g_start >= 0 and (start is not None or crossed):
+        if (start is not None or crossed) and (g_start := _gaz_ending(ctx, k)) >= 0:
             # A demonym, country or organisation: "North Korean leader", "president of Brazil".
             start, k = g_start, g_start - 1
             continue
@@ -2409,7 +2416,8 @@ def _recognise(text: str, base: int, toks: list[_Tok], starts: list[int]) -> tup
             t = toks[i]
             if t.num or (not t.cap and t.key not in _START_PARTICLES and "-" not in t.key):
                 continue
-            if not _can_start(t, toks[i + 1] if i + 1 < n else None):
+            # _can_start is true for a capitalised token that is no number (tested above): most starts.
+            if not t.cap and not _can_start(t, toks[i + 1] if i + 1 < n else None):
                 continue
             j = _span_end(ctx, i)
             _classify(ctx, i, j)
