@@ -1333,6 +1333,9 @@ def _person_canon(name: str) -> str:
         words = words[1:]
     parts: list[str] = []
     for w in words:
+        if "-" not in w and "\u2010" not in w and "\u2011" not in w:
+            parts.append(_translit(_fix_case(w)))  # one piece (w is not empty): the split's last branch
+            continue
         pieces = [p for p in _HYPHEN_RE.split(w) if p]
         if len(pieces) > 1 and pieces[0].lower() in _HYPHEN_PARTICLES:
             rest = "-".join(_translit(_fix_case(p)) for p in pieces[1:])
