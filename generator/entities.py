@@ -1437,8 +1437,8 @@ def canonical_name(name: str, kind: str | None = None) -> str:
     if hit is not None and hit[0]:
         return hit[0]
     words = s.split()
-    last = _norm_key(words[-1])
-    if kind is None:
+    if kind is None:  # the callers in this module pass a kind
+        last = _norm_key(words[-1])
         keys = {_norm_key(w) for w in words}
         if len(words) > 1 and (last in _ORG_HEADS or last in _CORP_SUFFIXES or keys & {"of", "for", "&"}):
             kind = "organisation"
@@ -2059,8 +2059,8 @@ def _classify(ctx: _Ctx, i: int, j: int, init: bool | None = None) -> None:
     toks = ctx.toks
     first = toks[i]
     opening = first.init if init is None else init
-    # Whole run is a known name.
-    g = ctx.gaz_in(i, j)
+    # Whole run is a known name (ctx.gaz_in(i, j) ending at j, without the call).
+    g = ctx.gaz[i]
     if g is not None and i + g[0] - 1 == j:
         if g[1][1] == "demonym":
             return
@@ -2150,9 +2150,18 @@ def _classify_multi(ctx: _Ctx, i: int, j: int, opening: bool) -> None:
     text = ctx.slice(i, j)
     last = toks[_core_end(ctx, i, j)].key
     first = toks[i].key
-    keys = [toks[x].key for x in range(i, j + 1)]
-    conn = next((x for x in range(i, j + 1) if not toks[x].cap and toks[x].key in ("of", "for")), None)
-    amp = any(not toks[x].glue for x in range(i, j))  # "Johnson & Johnson", "Procter & Gamble"
+    # One pass: the keys, the first lower-case "of"/"for" and whether a gap other than whitespace
+    # ("Johnson & Johnson", "Procter & Gamble") parts two tokens (the last token's gap is outside the run).
+    keys: list[str] = []
+    conn: int | None = None
+    amp = False
+    for x in range(i, j + 1):
+        t = toks[x]
+        keys.append(t.key)
+        if conn is None and not t.cap and t.key in ("of", "for"):
+            conn = x
+        if not t.glue and x < j:
+            amp = True
     if amp or last in _ORG_HEADS or last in _CORP_SUFFIXES or (conn is not None
                                                         and toks[conn - 1].key in _ORG_HEADS):
         ctx.out.append((i, j, _owned_org_name(ctx, i, text), "organisation", []))
@@ -2263,7 +2272,9 @@ def _classify_single(ctx: _Ctx, i: int, opening: bool) -> None:
             or key in _ORG_HEADS or key in _PLACE_SUFFIXES or key in _EVENT_SUFFIXES or key in _HONORIFICS
             or t.text == "I" or len(t.text) < 2 or key in _STATUS):
         return
-    if key in _NON_NAME_WORDS or any(c.isdigit() for c in key):
+    # No character is both a letter and a digit (str.isalpha and isdigit take disjoint Unicode categories):
+    # a key of letters only (most) skips the per-character digit test.
+    if key in _NON_NAME_WORDS or (not key.isalpha() and any(c.isdigit() for c in key)):
         return
     if opening and not t.poss:
         app = _appositive(ctx, i)
