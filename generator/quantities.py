@@ -654,6 +654,13 @@ _EVENT_PHRASES = _groups(
 _EVENT_RE = re.compile(rf"(?P<e>{alternation(_EVENT_PHRASES)})(?![\w-])", re.IGNORECASE)
 # The leading letters of every event phrase ("killed", "laid" of "laid off", "lay" of "lay-offs"); see _WORD_INFO.
 _EVENT_FIRST_WORDS = frozenset(re.match(r"[a-z]+", p).group() for p in _EVENT_PHRASES)  # type: ignore[union-attr]
+# The other words of each event phrase, by its first word ("on" -> [("board",)], "killed" -> [(), ("or",
+# "injured"), ...]); see _Context.events_possible.
+_EVENT_WORDS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _p in _EVENT_PHRASES:
+    _ws = re.findall("[a-z]+", _p)
+    _EVENT_WORDS_BY_FIRST.setdefault(_ws[0], []).append(tuple(_ws[1:]))
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # Verbs that take the count as object ("the quake killed 112 people") and nouns followed by "of" + count.
 _ACTIVE_EVENTS = _groups(
     {
@@ -876,6 +883,29 @@ class _Context:
     tokens: re.Pattern[str] = _TOKEN_RE  # _TOKEN_RE, or _TOKEN_ASCII_RE where it tokenises the same
     _before: dict[int, list[str]] = field(default_factory=dict)
     _tail: dict[int, tuple[list[str], bool]] = field(default_factory=dict)
+    _events: bool | None = None
+
+    def events_possible(self) -> bool:
+        """False when _EVENT_RE cannot match at any token _event_after reads from a start that follows no
+        ASCII letter, so that it returns None.
+
+        Such a match is an event phrase (case aside) followed by no word character or hyphen, and
+        starts at a letter token. A token that starts with a letter follows the start of the read, or a
+        character that is no ASCII letter: letter tokens take all word characters after them, the other
+        tokens end with a digit, a full stop or a character that is no word character, and an ASCII
+        letter always starts a token. The read restarts only after a comma, before whitespace or after
+        an event match. So each word of the phrase, which is separated by whitespace or a hyphen, is then
+        a whole run of ASCII letters of the lower-cased text (letter_runs; None when letters could match
+        ASCII ones under IGNORECASE without lower-casing to them). Most sentences hold no phrase whole
+        ("on" is common, "on board" is not)."""
+        if self._events is None:
+            runs = letter_runs(self.text)
+            if runs is None:
+                self._events = True
+            else:
+                firsts = _EVENT_FIRST_WORDS.intersection(runs)  # mostly empty
+                self._events = any(all(x in runs for x in rest) for w in firsts for rest in _EVENT_WORDS_BY_FIRST[w])
+        return self._events
 
     @property
     def title_case(self) -> bool:
@@ -1914,7 +1944,12 @@ def _describe(ctx: _Context, d: _Draft) -> Quantity | None:
                     stem = f"{np.modifier} {counted}"
         elif np.event is not None:
             event = np.event
-    if event is None:
+    # _event_after returns None when no event phrase can match (see events_possible) and its read does not
+    # start inside a word, with a letter right after an ASCII letter.
+    if event is None and (
+        ctx.events_possible()
+        or (np_end > 0 and text[np_end - 1] in _ASCII_LETTERS and text[np_end : np_end + 1].isalpha())
+    ):
         event = _event_after(text, np_end, bool(prev) and prev[-1].lower() in ("including", "among"), ctx.tokens)
     if event is None:
         lo = max(0, d.start - 45)
