@@ -61,6 +61,7 @@ Normalisation (general English news conventions, not tuned to any sample article
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.records import Quantity
@@ -654,13 +655,27 @@ _EVENT_PHRASES = _groups(
 _EVENT_RE = re.compile(rf"(?P<e>{alternation(_EVENT_PHRASES)})(?![\w-])", re.IGNORECASE)
 # The leading letters of every event phrase ("killed", "laid" of "laid off", "lay" of "lay-offs"); see _WORD_INFO.
 _EVENT_FIRST_WORDS = frozenset(re.match(r"[a-z]+", p).group() for p in _EVENT_PHRASES)  # type: ignore[union-attr]
-# The other words of each event phrase, by its first word ("on" -> [("board",)], "killed" -> [(), ("or",
-# "injured"), ...]); see _Context.events_possible.
-_EVENT_WORDS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _p in _EVENT_PHRASES:
-    _ws = re.findall("[a-z]+", _p)
-    _EVENT_WORDS_BY_FIRST.setdefault(_ws[0], []).append(tuple(_ws[1:]))
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _words_by_first(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """The other words of each phrase by its first word ("on board" -> {"on": [("board",)]}); words are
+    the runs of ASCII letters. See _any_phrase_whole."""
+    got: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = re.findall("[a-z]+", phrase)
+        got.setdefault(words[0], []).append(tuple(words[1:]))
+    return got
+
+
+def _any_phrase_whole(runs: tuple[str, ...], firsts: frozenset[str], index: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether every word of one of the phrases of ``index`` (_words_by_first, with the keys ``firsts``)
+    is in ``runs``."""
+    return any(all(w in runs for w in rest) for first in firsts.intersection(runs) for rest in index[first])
+
+
+_EVENT_WORDS_BY_FIRST = _words_by_first(_EVENT_PHRASES)
+assert frozenset(_EVENT_WORDS_BY_FIRST) == _EVENT_FIRST_WORDS  # the keys _any_phrase_whole is given
 # Verbs that take the count as object ("the quake killed 112 people") and nouns followed by "of" + count.
 _ACTIVE_EVENTS = _groups(
     {
@@ -691,6 +706,8 @@ _ACTIVE_RE = re.compile(
     rf"(?<![\w-])(?P<e>{alternation(_ACTIVE_EVENTS)})\s+(?:(?:a\s+total\s+of|an?|some|the)\s+)?$",
     re.IGNORECASE,
 )
+_ACTIVE_WORDS_BY_FIRST = _words_by_first(_ACTIVE_EVENTS)
+_ACTIVE_FIRST_WORDS = frozenset(_ACTIVE_WORDS_BY_FIRST)
 # The words an _ACTIVE_RE match can end with, before its trailing space; see _word_before.
 _ACTIVE_LAST_WORDS = frozenset([*(p.split()[-1] for p in _ACTIVE_EVENTS), "of", "a", "an", "some", "the"])
 # Head nouns that are themselves the event ("240 deaths", "1,200 job cuts", "40 dead").
@@ -884,6 +901,7 @@ class _Context:
     _before: dict[int, list[str]] = field(default_factory=dict)
     _tail: dict[int, tuple[list[str], bool]] = field(default_factory=dict)
     _events: bool | None = None
+    _active: bool | None = None
 
     def events_possible(self) -> bool:
         """False when _EVENT_RE cannot match at any token _event_after reads from a start that follows no
@@ -903,9 +921,18 @@ class _Context:
             if runs is None:
                 self._events = True
             else:
-                firsts = _EVENT_FIRST_WORDS.intersection(runs)  # mostly empty
-                self._events = any(all(x in runs for x in rest) for w in firsts for rest in _EVENT_WORDS_BY_FIRST[w])
+                self._events = _any_phrase_whole(runs, _EVENT_FIRST_WORDS, _EVENT_WORDS_BY_FIRST)
         return self._events
+
+    def active_possible(self) -> bool:
+        """False when _ACTIVE_RE matches nowhere in the text: a match is a phrase of _ACTIVE_EVENTS (case
+        aside) after a character that is no word character, its words separated and followed by
+        whitespace, so each is a whole run of ASCII letters of the lower-cased text (see events_possible).
+        Most sentences hold none."""
+        if self._active is None:
+            runs = letter_runs(self.text)
+            self._active = runs is None or _any_phrase_whole(runs, _ACTIVE_FIRST_WORDS, _ACTIVE_WORDS_BY_FIRST)
+        return self._active
 
     @property
     def title_case(self) -> bool:
@@ -1953,7 +1980,8 @@ def _describe(ctx: _Context, d: _Draft) -> Quantity | None:
         event = _event_after(text, np_end, bool(prev) and prev[-1].lower() in ("including", "among"), ctx.tokens)
     if event is None:
         lo = max(0, d.start - 45)
-        am = _ACTIVE_RE.search(text, lo, d.start) if _active_may_end(text, lo, d.start) else None
+        may = ctx.active_possible() and _active_may_end(text, lo, d.start)
+        am = _ACTIVE_RE.search(text, lo, d.start) if may else None
         if am is not None:
             event = _ACTIVE_EVENTS[_key(am.group("e"))]  # "the quake killed 112 people"
     if counted is None or event is None:
