@@ -1945,7 +1945,8 @@ def _left_role(ctx: _Ctx, s: int, need_title: bool = True, name_end: int | None 
 def _appositive(ctx: _Ctx, b: int) -> str | None:
     """Role in an appositive after a name: "X, a former British Army tank commander, said"."""
     toks, n = ctx.toks, ctx.n
-    if toks[b].poss or b + 1 >= n or _COMMA_GAP_RE.fullmatch(ctx.gap(b)) is None:
+    # A glued token's gap is whitespace only, so no comma (most names: "Smith said"): no slice, no regex.
+    if toks[b].poss or b + 1 >= n or toks[b].glue or _COMMA_GAP_RE.fullmatch(ctx.gap(b)) is None:
         return None
     m = b + 1
     if toks[m].num and m + 1 < n and _COMMA_GAP_RE.fullmatch(ctx.gap(m)) is not None:
@@ -2314,7 +2315,7 @@ def _name_before_comma(ctx: _Ctx, i: int) -> bool:
     if (key.endswith(("ly", "ed", "ing")) or key in _STOP_SET or key in _OPENING_ADVERBS
             or _looks_plural_noun(key)):
         return False
-    if i + 1 >= ctx.n or _COMMA_GAP_RE.fullmatch(ctx.gap(i)) is None:
+    if i + 1 >= ctx.n or t.glue or _COMMA_GAP_RE.fullmatch(ctx.gap(i)) is None:  # glued: whitespace only
         return False
     nxt = ctx.toks[i + 1]
     return nxt.num or (not nxt.cap and nxt.key in ("in", "who", "whose", "speaking", "writing", "asked",
@@ -2438,7 +2439,8 @@ def _recognise(text: str, base: int, toks: list[_Tok], starts: list[int]) -> tup
             after = j + 1
     if len(ctx.out) > 1:
         ctx.out.sort(key=_FIRST)
-    _alias_acronyms(ctx)
+    if len(ctx.out) > 1:  # _alias_acronyms pairs neighbouring entities
+        _alias_acronyms(ctx)
     result: list[Entity] = []
     last_end = -1
     for a, b, name, kind, roles in ctx.out:
