@@ -105,16 +105,17 @@ def snapshot_generator(dest: Path) -> dict[str, str]:
     shutil.copytree(ROOT / "generator", dest / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     ENV["PYTHONPATH"] = str(dest)
     ENV[SNAPSHOT_ENV] = str(dest)
-    probe = subprocess.run([sys.executable, "-c", "import generator, generator.cache as c; "
-                            "print(generator.__file__); print(c.code_fingerprint())"],
+    probe = subprocess.run([sys.executable, "-c", "import generator, generator.cache as c; print(generator.__file__); "
+                            "print(c.code_fingerprint()); print(generator.native.describe())"],
                            env=ENV, cwd=dest, capture_output=True, text=True, check=True)
-    where, fingerprint = probe.stdout.split()
+    where, fingerprint, analysis = probe.stdout.splitlines()
     if not where.startswith(str(dest)):
         raise RuntimeError(f"the snapshot is not imported first: generator comes from {where}")
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "generator"], cwd=ROOT, capture_output=True,
                            text=True).stdout.strip()
-    return {"commit": commit, "generator_modified": "yes" if dirty else "no", "code_fingerprint": fingerprint}
+    return {"commit": commit, "generator_modified": "yes" if dirty else "no", "code_fingerprint": fingerprint,
+            "analysis": analysis}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -605,7 +606,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, info: dict[str, Any], results: list[SizeResult]) -> int:
     print(f"machine: {info['cpu_model']}, {info['cpu_count']} cores, {info['memory_gib']} GiB, "
-          f"{info['platform']}, Python {info['python']}", file=sys.stderr)
+          f"{info['platform']}, Python {info['python']}, analysis {info['analysis']}", file=sys.stderr)
     print(f"stories: S = max(1, N // 20) -> {[story_count(n) for n in args.sizes]}", file=sys.stderr)
     for n in sorted(args.sizes):
         results.append(run_size(n, args.workers, args.seed, args.keep))

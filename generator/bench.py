@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from . import native
 from .align import align_claims, candidate_pairs, role_facts, vectorise
 from .claims import extract_claims
 from .compare import agreeing_facts, compare_claims
@@ -395,6 +396,7 @@ class Machine:
     cpu_count: int | None
     date: str
     load_average: list[float] | None  # 1/5/15-minute load when the bench ended: above 1, timings are shared
+    analysis: str  # whether the analysis modules ran compiled (generator/native.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,6 +443,7 @@ def machine_info() -> Machine:
         cpu_count=os.cpu_count(),
         date=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         load_average=_load_average(),
+        analysis=native.describe(),
     )
 
 

@@ -53,7 +53,7 @@ import functools
 import operator
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from generator.records import Entity, Sentence
 
@@ -941,7 +941,16 @@ class _Tok:
         self.init = False  # first word of a sentence or quote
 
 
-_new_tok = object.__new__
+
+
+def _blank_tok(cls: type[_Tok]) -> _Tok:
+    return cls(0, 0, 0, 0, "", False, "", False, True)  # every field is set again by the caller
+
+
+# A token whose fields the tokenizer sets one by one: object.__new__ skips __init__ (the tokenizer's
+# hottest line). A class compiled by mypyc (see generator/native.py) has its own __new__, which refuses
+# object.__new__ and runs __init__ itself, cheaply.
+_new_tok: Callable[[type[_Tok]], _Tok] = object.__new__ if _Tok.__new__ is object.__new__ else _blank_tok
 # A token and the gap after it. Every gap character is a non-word character or "_", and every other
 # character starts a token, so consecutive matches tile the text and offsets follow from the lengths.
 # The first group takes a plain lower-case ASCII word that no branch of _TOKEN_RE would extend and no

@@ -8,6 +8,7 @@ per story on all its claims.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections import deque
@@ -18,13 +19,22 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import NamedTuple
 
+from . import native
 from .align import align_claims, role_facts, vectorise
 from .cache import Extraction, ExtractionCache, entry_key
 from .claims import extract_claims
 from .compare import agreeing_facts, compare_claims
 from .errors import SeedError
 from .escape import page_slug
-from .ingest import SeedFile, SeedFiles, is_article_file, keep_one_per_stem, list_seeds, read_file
+from .ingest import (
+    SeedFile,
+    SeedFiles,
+    is_article_file,
+    keep_one_per_stem,
+    list_seeds,
+    read_file,
+    warm_up_readers,
+)
 from .overrides import Overrides, apply_dismissals, apply_fact_overrides, claim_notes, load_overrides
 from .records import (
     Article,
@@ -79,15 +89,29 @@ def _extract_many(
         # to its HTTP and file-watching threads) a lock held elsewhere could stay locked in the workers
         # for ever. Spawned workers start clean, at the cost of importing the generator again.
         context = None if threading.current_thread() is threading.main_thread() else get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            window = max(1, POOL_WINDOW * workers // size)
-            pending = deque(pool.submit(_extract_batch, batch) for batch in islice(batches, window))
-            while pending:
-                results = pending.popleft().result()
-                batch = next(batches, None)
-                if batch is not None:
-                    pending.append(pool.submit(_extract_batch, batch))
-                yield from results
+        frozen = context is None
+        if frozen:
+            warm_up_readers(seeds)  # loaded once here, not once per worker
+            # Forked workers share the caller's objects (the analysis' tables, the imported libraries)
+            # until they write to them, and the collector writes to every object it visits: frozen, they
+            # are left out of the workers' collections, which then neither copy their pages nor walk them.
+            gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                window = max(1, POOL_WINDOW * workers // size)
+                pending = deque(pool.submit(_extract_batch, batch) for batch in islice(batches, window))
+                if frozen:  # every worker forked at the first submission
+                    gc.unfreeze()
+                    frozen = False
+                while pending:
+                    results = pending.popleft().result()
+                    batch = next(batches, None)
+                    if batch is not None:
+                        pending.append(pool.submit(_extract_batch, batch))
+                    yield from results
+        finally:
+            if frozen:
+                gc.unfreeze()
     else:
         for seed, folder in zip(seeds, dirs, strict=True):
             yield extract_file(seed, folder)
@@ -340,13 +364,13 @@ def analyze_collection(
 
 def summary_line(totals: CollectionTotals, seconds: float) -> str:
     """The one line a run ends with: articles (and how many from cache), claims, facts, conflicts,
-    skipped inputs and time."""
+    skipped inputs, time, and whether the analysis ran compiled (see native.py)."""
     t = totals.stories
     stories = f"{len(t)} stories, " if totals.multi else ""
     return (
         f"{stories}{sum(s.articles for s in t)} articles ({sum(s.from_cache for s in t)} from cache), "
         f"{sum(s.claims for s in t)} claims, {sum(s.facts for s in t)} facts, {sum(s.conflicts for s in t)} conflicts, "
-        f"{sum(s.skipped for s in t)} skipped in {seconds:.2f} s"
+        f"{sum(s.skipped for s in t)} skipped in {seconds:.2f} s; analysis {native.describe()}"
     )
 
 

@@ -55,7 +55,7 @@ same sentence costs one analysis.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,7 +153,16 @@ _TOKEN_GAP_RE = re.compile(
     rf"([a-z0-9]\w++(?![\w'\u2019\-])|[A-Za-z0-9]\w*+(?![\w'\u2019.\-])|{_TOKEN_RE.pattern})(\s*)"
 )
 _LEAD_SPACE_RE = re.compile(r"\s*")
-_new_tok = object.__new__
+
+
+def _blank_tok(cls: type[_Tok]) -> _Tok:
+    return cls("", "", 0, 0, False, False)  # every field is set again by the caller
+
+
+# A token whose fields the tokenizer sets one by one: object.__new__ skips __init__ (the tokenizer's
+# hottest line). A class compiled by mypyc (see generator/native.py) has its own __new__, which refuses
+# object.__new__ and runs __init__ itself, cheaply.
+_new_tok: Callable[[type[_Tok]], _Tok] = object.__new__ if _Tok.__new__ is object.__new__ else _blank_tok
 
 
 def _tokenize(s: str) -> list[_Tok]:
@@ -441,7 +450,7 @@ def _quotes_in(text: str, lo: int, hi: int, out: list[Quote]) -> None:
             break
 
 
-def find_quote_spans(text: str) -> tuple[Quote, ...]:
+def find_quote_spans(text: object) -> tuple[Quote, ...]:
     """Top-level direct quotes across a whole text, paragraph by paragraph."""
     if not isinstance(text, str) or not text:
         return ()
@@ -452,7 +461,7 @@ def find_quote_spans(text: str) -> tuple[Quote, ...]:
     return tuple(out)
 
 
-def find_quotes(sentence: str) -> tuple[Quote, ...]:
+def find_quotes(sentence: object) -> tuple[Quote, ...]:
     """Top-level direct quotes in one sentence (open or close marks may lie outside it)."""
     if not isinstance(sentence, str) or not sentence:
         return ()
@@ -672,7 +681,7 @@ def _denial_spans(s: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def denial_cue(sentence: str) -> tuple[int, int] | None:
+def denial_cue(sentence: object) -> tuple[int, int] | None:
     """Offsets of the first cue that the sentence denies or rebuts a claim, else None."""
     if not isinstance(sentence, str):
         return None
@@ -1374,7 +1383,7 @@ def _quote_only(sentence: str, quotes: Sequence[Quote]) -> bool:
 _TOKEN_CUE_WORDS = _SPEECH_VERBS | _OWNER_DOC_NOUNS
 
 
-def find_attribution(sentence: str, previous_speaker: str | None = None) -> Attribution | None:
+def find_attribution(sentence: object, previous_speaker: object = None) -> Attribution | None:
     """Who the article says asserted ``sentence`` (see the module docstring), or None."""
     if not isinstance(sentence, str) or not sentence.strip():
         return None
@@ -1682,7 +1691,7 @@ def _clause_cuts(sentence: str) -> tuple[tuple[int, Attribution | None], ...]:
     return tuple(cuts)
 
 
-def may_split_clauses(sentence: str) -> bool:
+def may_split_clauses(sentence: object) -> bool:
     """False when ``split_attributed_clauses(sentence)`` surely returns at most one clause: no second
     party's reaction is attached. Much cheaper than the split itself, which most sentences do not need."""
     if not isinstance(sentence, str):
@@ -1696,7 +1705,7 @@ def may_split_clauses(sentence: str) -> bool:
         return False  # the split falls back to one clause
 
 
-def split_attributed_clauses(sentence: str) -> tuple[Clause, ...]:
+def split_attributed_clauses(sentence: object) -> tuple[Clause, ...]:
     """Cut a sentence where a second party's reaction is attached (see module docstring)."""
     if not isinstance(sentence, str):
         return ()
@@ -1967,7 +1976,7 @@ def _assessment_scan(s: str) -> tuple[tuple[int, int, int], ...]:
     return tuple(out)
 
 
-def assessment_cue(sentence: str) -> tuple[int, int] | None:
+def assessment_cue(sentence: object) -> tuple[int, int] | None:
     """Offsets of the first evaluative phrase (a judgement rather than a fact), else None."""
     if not isinstance(sentence, str) or not sentence:
         return None
@@ -1975,7 +1984,7 @@ def assessment_cue(sentence: str) -> tuple[int, int] | None:
     return (found[0][0], found[0][1]) if found else None
 
 
-def assessment_polarity(sentence: str) -> int:
+def assessment_polarity(sentence: object) -> int:
     """+1 positive judgement, -1 negative, 0 none or mixed."""
     if not isinstance(sentence, str) or not sentence:
         return 0
@@ -2030,7 +2039,7 @@ _CTA_ANY_RE = re.compile(
 _BULLETS = " \t\n\r\f\v\u2022\u00b7\u25ba\u25b6>*-\u2013\u2014|#"
 
 
-def is_question(sentence: str) -> bool:
+def is_question(sentence: object) -> bool:
     """True for a direct question (ends with '?'), or a wh-question headline with no end mark."""
     if not isinstance(sentence, str):
         return False
@@ -2043,7 +2052,7 @@ def is_question(sentence: str) -> bool:
     return s[-1].isalnum() and bool(_WH_HEADLINE_RE.match(body))
 
 
-def is_call_to_action(sentence: str) -> bool:
+def is_call_to_action(sentence: object) -> bool:
     """True for page furniture aimed at the reader ("Subscribe", "Read more", "you can read ...")."""
     if not isinstance(sentence, str):
         return False

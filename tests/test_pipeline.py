@@ -191,3 +191,38 @@ def test_a_pool_started_outside_the_main_thread_spawns_its_workers(
     assert found == [analyze_collection(root, workers=1)]
     analyze_collection(root, workers=2)  # from the main thread: the platform's default start method
     assert contexts == ["spawn", None]
+
+
+def test_the_pool_leaves_no_object_frozen_however_it_ends(tmp_path: Path) -> None:
+    """The caller's objects are frozen out of the collector only while the workers fork."""
+    import gc
+
+    root = _collection(tmp_path)
+    folders = sorted(p for p in root.iterdir())
+    files = [seed for f in folders for seed in list_seeds(f).files]
+    dirs = [f for f in folders for _ in list_seeds(f).files]
+    assert gc.get_freeze_count() == 0
+    assert len(extract_all(files, dirs, workers=2)) == len(files)
+    assert gc.get_freeze_count() == 0
+    early = pipeline._extract_many(files, dirs, 2)
+    next(early)  # the consumer stops after one article: the pool shuts down when it is closed
+    early.close()
+    assert gc.get_freeze_count() == 0
+
+
+def test_readers_are_warmed_up_only_for_the_formats_present(tmp_path: Path) -> None:
+    """trafilatura is loaded before the workers fork only when an HTML page is to be read."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from generator.ingest import SeedFile, warm_up_readers\n"
+        "warm_up_readers([SeedFile(Path('a.txt'), None), SeedFile(Path('b.md'), None)])\n"
+        "print('trafilatura' in sys.modules)\n"
+        "warm_up_readers([SeedFile(Path('a.txt'), None), SeedFile(Path('c.HTML'), None)])\n"
+        "print('trafilatura' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert done.stdout.split() == ["False", "True"]
