@@ -500,7 +500,12 @@ def edit_article(path: Path, sentence: str, where: str = "longest") -> None:
             after = max(range(len(blocks)), key=lambda i: len(blocks[i]))
         blocks.insert(after + 1, sentence)
         text = "\n\n".join(blocks)
-    path.write_text(text, encoding="utf-8")
+    # An insertion only lengthens the file: one write over it in place, without truncating it first, so a
+    # watcher polling the folder never sees it empty or half written (and rebuilds once, not twice).
+    data = text.encode("utf-8")
+    with path.open("r+b") as file:
+        file.write(data)
+        file.truncate(len(data))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

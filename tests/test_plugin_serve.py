@@ -333,4 +333,4 @@ def test_mkdocs_serve_shows_each_edit_of_an_article() -> None:
     assert isinstance(latencies, list) and len(latencies) == 2
     summaries = result["summaries"]
     assert isinstance(summaries, list) and len(summaries) >= 3, summaries
-    assert all("8 articles (7 from cache)" in line for line in summaries[1:]), summaries
+    assert all("8 articles (7 from cache)" in line for line in summaries[1:]), "\n".join(summaries)
