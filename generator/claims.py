@@ -11,6 +11,7 @@ in their own modules (speakers, quantities, timex, entities).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .entities import find_entities, find_entities_each, resolve_surnames
 from .quantities import find_quantities
@@ -30,39 +31,39 @@ from .speakers import (
 from .textscan import letter_runs
 from .timex import find_times
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_FINAL_PUNCT = re.compile(r"[.!?\"”’')\]:;]\s*$")
+_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_FINAL_PUNCT: Final = re.compile(r"[.!?\"”’')\]:;]\s*$")
 # _FINAL_PUNCT's characters: it matches when the last character before trailing whitespace is one of them
 # (re's \s and str.isspace agree), which a test of that character decides without a search of every position.
-_FINAL_PUNCT_CHARS = ".!?\"”’')]:;"
+_FINAL_PUNCT_CHARS: Final = ".!?\"”’')]:;"
 # A line this short with no sentence punctuation is a heading or a fragment, not a claim.
-MIN_HEADING_WORDS = 5
+MIN_HEADING_WORDS: Final = 5
 
 
 # A negated happening: "no tear gas had been used", "the dam had not been damaged". Saying that
 # something was not said or specified ("did not specify the number") is silence, not a denial.
-_NEGATED_EVENT = re.compile(
+_NEGATED_EVENT: Final = re.compile(
     r"\b(?:no\s+(?:[a-z-]+\s+){0,3}(?:was|were|had|has|have)\s+(?:been\s+)?(?P<a>[a-z]+(?:ed|en))|"
     r"(?:was|were|had|has|have)\s+(?:not|never)\s+(?:been\s+)?(?P<b>[a-z]+(?:ed|en)))\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[,;:]\s")
-_REPORTING_VERB = re.compile(
+_CLAUSE_BREAK: Final = re.compile(r"[,;:]\s")
+_REPORTING_VERB: Final = re.compile(
     r"\b(?:said|says|saying|told|tells|stated|states|insisted|insists|maintained|maintains|added|adds|confirmed|"
     r"confirms|reported|reports|argued|argues|claimed|claims|declared|declares)\b",
     re.I,
 )
-_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|while|although|though)\b")
-_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,.;]*$", re.I)
-_SILENCE = frozenset(
+_CLAUSE_END: Final = re.compile(r"[.;!?]|,\s+(?:but|while|although|though)\b")
+_CONDITIONAL: Final = re.compile(r"\b(?:if|unless|whether)\b[^,.;]*$", re.I)
+_SILENCE: Final = frozenset(
     """specify specified clarify clarified say said disclose disclosed confirm confirmed reveal revealed comment
     commented know known acknowledge acknowledged mention mentioned provide provided give given respond
     responded immediately yet seen heard felt witnessed experienced""".split()
 )
 
 
-_NEGATORS = frozenset(["no", "not", "never"])
-_AUXILIARIES = frozenset(["was", "were", "has", "had", "have"])
+_NEGATORS: Final = frozenset(["no", "not", "never"])
+_AUXILIARIES: Final = frozenset(["was", "were", "has", "had", "have"])
 
 
 def _may_negate(text: str) -> bool:

@@ -54,6 +54,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from generator.records import Entity, Sentence
 
@@ -66,7 +67,7 @@ def _words(block: str) -> frozenset[str]:
 # Gazetteer data.  Country lines: "Canonical|alias|alias/Demonym|demonym".  Aliases written in
 # capitals are acronyms and only match text written in capitals ("US" but never "us"/"Us").
 
-_COUNTRIES = """
+_COUNTRIES: Final = """
 Afghanistan/Afghan
 Albania/Albanian
 Algeria/Algerian
@@ -283,7 +284,7 @@ Asia/Asian
 
 # Cities, sub-national units and world regions (canonical|alias).  General world knowledge: capitals,
 # the largest cities, US states and the regions news copy names most often.
-_PLACES = """
+_PLACES: Final = """
 Kabul|Tirana|Algiers|Luanda|Buenos Aires|Yerevan|Canberra|Sydney|Melbourne|Brisbane|Perth|Vienna|Baku
 Manama|Dhaka|Minsk|Brussels|Antwerp|La Paz|Sarajevo|Brasilia|Brasília|Rio de Janeiro|Sao Paulo|São Paulo
 Sofia|Phnom Penh|Yaounde|Ottawa|Toronto|Montreal|Vancouver|Calgary|N'Djamena|Santiago|Beijing|Shanghai
@@ -332,7 +333,7 @@ Amazon basin
 
 # Organisations: "Canonical|alias|ALIAS".  Intergovernmental bodies, governments' best-known organs,
 # news organisations, armed groups, parties, sports bodies and the largest companies.
-_ORGS = """
+_ORGS: Final = """
 United Nations|UN|U.N.|UNO
 UN Security Council|U.N. Security Council|United Nations Security Council|Security Council|UNSC
 UN General Assembly|United Nations General Assembly|U.N. General Assembly
@@ -546,7 +547,7 @@ Baidu
 """
 
 # Demonym-like adjectives that are never entities by themselves (religions, blocs, ideologies).
-_ADJ_NONENTITY = """
+_ADJ_NONENTITY: Final = """
 Western Westerner Eastern Northern Southern Arab Arabic Muslim Christian Jew Jewish Catholic Protestant
 Orthodox Sunni Shia Shiite Hindu Buddhist Sikh Kurd Kurdish Latino Latina Hispanic Nazi Fascist Marxist
 Islamist Jihadist Zionist Communist Socialist Bolshevik Democrat Republican Conservative Liberal Tory
@@ -555,7 +556,7 @@ Olympic Paralympic Pashtun Tamil Sinhalese Uyghur Uighur Rohingya Yazidi Druze A
 Indigenous
 """
 
-_STOP_INITIAL = """
+_STOP_INITIAL: Final = """
 a an the this that these those there here it its he she they we you i me him her them us our your my his
 their who whom whose what which when where why how whatever whoever whichever and but or nor so yet for
 if unless while whereas although though because since as once until till after before during despite
@@ -591,14 +592,14 @@ customers consumers buyers sellers owners tenants landlords drivers passengers p
 clubs coaches managers referees judges jurors courts juries witnesses defendants suspects detectives
 """
 
-_MONTHS = """
+_MONTHS: Final = """
 January February March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues
 Wed Thu Thurs Fri Sat Sun Christmas Easter Thanksgiving Halloween Ramadan Eid Hanukkah Diwali Passover
 """
 
 # Acronyms of units, jobs and things: capitals but not entities.
-_ACRONYM_STOP = """
+_ACRONYM_STOP: Final = """
 GDP GNP CEO CEOs CFO COO CTO CIO CMO MP MPs MEP MEPs PM AM AI TV PC PR HR IT ID IDs IPO ESG ETF CPI PPI
 EBIT EBITDA EPS ROI ROE P/E CAGR ARPU KPI KPIs SKU B2B B2C
 DNA RNA HIV AIDS COVID SARS MERS CO2 EV EVs SUV SUVs USB GPS SMS PDF URL HTML FAQ VIP DIY ATM VAT GMT UTC
@@ -610,7 +611,7 @@ P Q R S T U V W X Y Z
 """
 
 # Titles and role nouns that introduce a person ("President X", "chief executive X").
-_TITLES = """
+_TITLES: Final = """
 president vice-president minister secretary secretary-general chancellor vice-chancellor premier king
 queen prince princess emperor empress pope emir sheikh sultan shah ayatollah governor governor-general
 mayor senator representative congressman congresswoman congressmember speaker leader chairman
@@ -632,14 +633,14 @@ vice-premier deputy
 """
 
 # Titles too ambiguous in lower case ("a major city", "in general", "a private firm") to mark a role.
-_CAPS_ONLY_TITLES = _words("major general private count lady father star lord head principal deputy "
+_CAPS_ONLY_TITLES: Final = _words("major general private count lady father star lord head principal deputy "
                            "forward chair owner author writer driver runner rider")
 
 # Honorifics: evidence of a person but not a role.
-_HONORIFICS = _words("mr mrs ms miss mx sir dame madam monsieur mme herr frau")
+_HONORIFICS: Final = _words("mr mrs ms miss mx sir dame madam monsieur mme herr frau")
 
 # Words that qualify a title ("Prime Minister", "police chief", "chief financial officer").
-_QUALIFIERS = _words("""
+_QUALIFIERS: Final = _words("""
 prime foreign defence defense finance interior home health justice education trade economy economic
 energy environment transport transportation culture agriculture labour labor treasury commerce industry
 housing security intelligence national homeland state federal regional provincial local city county
@@ -655,15 +656,15 @@ guard border customs immigration tax revenue central bank exchange stock sales p
 medical clinical nuclear climate cyber space""")
 
 # Status words before a role and what they say about it.
-_STATUS_FORMER = _words("former ex late erstwhile one-time onetime retired deposed ousted previous past")
-_STATUS_CURRENT = _words("current sitting acting interim outgoing caretaker incumbent serving")
-_STATUS_FUTURE = _words("incoming designate elect future prospective")
-_STATUS_NEUTRAL = _words("then longtime long-time veteran new newly embattled disgraced self-proclaimed "
+_STATUS_FORMER: Final = _words("former ex late erstwhile one-time onetime retired deposed ousted previous past")
+_STATUS_CURRENT: Final = _words("current sitting acting interim outgoing caretaker incumbent serving")
+_STATUS_FUTURE: Final = _words("incoming designate elect future prospective")
+_STATUS_NEUTRAL: Final = _words("then longtime long-time veteran new newly embattled disgraced self-proclaimed "
                          "self-styled would-be")
-_STATUS = _STATUS_FORMER | _STATUS_CURRENT | _STATUS_FUTURE | _STATUS_NEUTRAL
+_STATUS: Final = _STATUS_FORMER | _STATUS_CURRENT | _STATUS_FUTURE | _STATUS_NEUTRAL
 
 # Head words: the last (or first, before "of") word of an organisation name.
-_ORG_HEADS = _words("""
+_ORG_HEADS: Final = _words("""
 ministry department dept commission agency council army navy forces force party inc corp corporation
 ltd llc plc gmbh group bank university college school academy institute institution foundation
 association federation union organisation organization committee court tribunal parliament assembly
@@ -678,10 +679,10 @@ brotherhood jamaat brigades militia guard authority regime institutes enterprise
 energy petroleum oil gas steel mining airline railway railways rail united rovers athletic wanderers
 albion hotspur rangers rally house""")
 
-_CORP_SUFFIXES = _words("inc inc. corp corp. ltd ltd. llc plc co co. gmbh ag sa nv s.a. n.v. l.p. lp se ab "
+_CORP_SUFFIXES: Final = _words("inc inc. corp corp. ltd ltd. llc plc co co. gmbh ag sa nv s.a. n.v. l.p. lp se ab "
                         "asa oyj spa bv kk")
 
-_PLACE_SUFFIXES = _words("""
+_PLACE_SUFFIXES: Final = _words("""
 city county province region oblast krai prefecture governorate district island islands isles valley river
 mountains mountain hills heights lake bay sea ocean gulf strait straits peninsula desert coast delta plateau
 basin canyon falls forest park beach street avenue road boulevard square plaza bridge airport station port
@@ -690,17 +691,17 @@ freeway checkpoint strip village town township borough municipality republic ter
 """)
 
 # A place type written after a name in lower case: "the Kursk region", "Hebei province".
-_PLACE_TYPE_AFTER = _words("region province oblast district county city town village island islands "
+_PLACE_TYPE_AFTER: Final = _words("region province oblast district county city town village island islands "
                            "peninsula prefecture governorate municipality valley coast area state")
 # Place types dropped from a canonical name so "Kursk Oblast", "Kursk region" and "Kursk" coincide.
-_PLACE_STRIP = _words("region oblast province krai prefecture governorate")
+_PLACE_STRIP: Final = _words("region oblast province krai prefecture governorate")
 
-_PLACE_PREFIXES = _words("gulf lake mount mt cape isle port fort bay strait sea")
+_PLACE_PREFIXES: Final = _words("gulf lake mount mt cape isle port fort bay strait sea")
 # First words of club names ("Real Madrid", "Borussia Dortmund", "AC Milan").
-_ORG_PREFIXES = _words("real ac fc afc sc inter atletico sporting olympique borussia dynamo dinamo spartak "
+_ORG_PREFIXES: Final = _words("real ac fc afc sc inter atletico sporting olympique borussia dynamo dinamo spartak "
                        "racing deportivo club")
 
-_EVENT_SUFFIXES = _words("""
+_EVENT_SUFFIXES: Final = _words("""
 war wars games olympics olympiad cup championship championships open series prix marathon tournament
 summit conference forum festival awards award prize prizes treaty accord accords agreement pact act bill
 doctrine plan day week election elections referendum crisis revolution uprising massacre pandemic epidemic
@@ -708,13 +709,13 @@ earthquake scandal trial expo fair bowl classic derby slam invasion offensive co
 wildfire blaze flood floods storm tornado quake eruption outbreak shooting bombing
 operation protests protest riots genocide holocaust disaster
 """)
-_EVENT_PREFIXES = _words("hurricane typhoon cyclone storm tropical operation battle siege")
+_EVENT_PREFIXES: Final = _words("hurricane typhoon cyclone storm tropical operation battle siege")
 # Words that cannot end a personal name.
-_NOT_NAME_LAST = _ORG_HEADS | _PLACE_SUFFIXES | _EVENT_SUFFIXES | _CORP_SUFFIXES
+_NOT_NAME_LAST: Final = _ORG_HEADS | _PLACE_SUFFIXES | _EVENT_SUFFIXES | _CORP_SUFFIXES
 
 # Connectors that may sit inside a name after these heads: "Ministry of Defence", "Bank of England",
 # "Secretary of State", "Democratic Republic of the Congo".
-_CONNECT_HEADS = _words("""
+_CONNECT_HEADS: Final = _words("""
 ministry department bank university republic commission organisation organization federation union
 court institute office council secretary minister house chamber board bureau party association league
 college school museum academy society kingdom states emirates church order army navy command chief
@@ -724,10 +725,10 @@ commonwealth district province islands centre center agency administration autho
 programme program chancellor speaker premier head leader general attorney-general secretary-general
 prosecutor tribunal assembly parliament government people's workers' workers cabinet treasury forces
 division corps staff palace cathedral battle siege""")
-_ON_HEADS = _words("committee commission council conference panel convention treaty")
+_ON_HEADS: Final = _words("committee commission council conference panel convention treaty")
 
 # Topic nouns that continue an organisation name after "and": "Department of Health and Human Services".
-_AND_TOPICS = _words("""
+_AND_TOPICS: Final = _words("""
 development trade services security affairs technology science industry energy environment culture sport
 sports media tourism welfare education health justice commerce labour labor employment innovation skills
 planning housing transport infrastructure agriculture food fisheries forestry rural human communities
@@ -737,26 +738,26 @@ cooperation prevention control investigation statistics migration immigration cu
 drug drugs space administration""")
 
 # Particles inside personal names.  Those in _START_PARTICLES may also begin a name ("de Gaulle said").
-_PARTICLES = _words("de da di du del della dos das van von der den ter ten le la bin ibn bint al el "
+_PARTICLES: Final = _words("de da di du del della dos das van von der den ter ten le la bin ibn bint al el "
                     "y e abu")
-_START_PARTICLES = _words("de da di du del della dos das von bin ibn bint al el van")
+_START_PARTICLES: Final = _words("de da di du del della dos das von bin ibn bint al el van")
 # Possessors that continue a name: "People's Republic", "Workers' Party", "Children's Hospital".
-_POSS_CONTINUE = _words("people people's workers workers' children children's women women's men men's "
+_POSS_CONTINUE: Final = _words("people people's workers workers' children children's women women's men men's "
                         "veterans citizens farmers nations st saint mothers fathers teachers students "
                         "soldiers traders writers journalists")
 
 # Lower-case hyphen prefixes before a name: "pro-Russian", "anti-Kremlin", "ex-President".
-_HYPHEN_PREFIXES = _words("pro anti non post pre mid ex then pan trans neo inter intra sub super over "
+_HYPHEN_PREFIXES: Final = _words("pro anti non post pre mid ex then pan trans neo inter intra sub super over "
                           "under counter")
 # Lower-case hyphen suffixes turning a name into a modifier: "US-led", "Seoul-based".
-_HYPHEN_SUFFIXES = _words("based led born backed owned run made style era bound wide like class level "
+_HYPHEN_SUFFIXES: Final = _words("based led born backed owned run made style era bound wide like class level "
                           "linked aligned allied held occupied controlled funded brokered sponsored "
                           "friendly speaking language centric focused specific related oriented "
                           "registered listed flagged built designed produced made controlled "
                           "installed appointed affiliated inspired")
 
 # Verbs after a lone capitalised word that show it names a person.
-_SPEECH_VERBS = _words("""
+_SPEECH_VERBS: Final = _words("""
 said says told tells added adds stated announced announces argued argues claimed claims insisted insists
 warned warns wrote writes tweeted posted noted notes explained explains declared declares confirmed
 confirms denied denies acknowledged acknowledges admitted admits reaffirmed urged urges asked asks
@@ -770,27 +771,27 @@ died dies commended commends lauded lauds thanked thanks informed informs expres
 justified justifies""")
 
 # Words that may follow "in X" when X is a place ("in Pyongyang on Monday", "in Kyiv and ...").
-_AFTER_PLACE_OK = _words("""
+_AFTER_PLACE_OK: Final = _words("""
 and or but on in at to for from with after before during since until as while when where which who that
 this last next earlier later yesterday today tonight on amid over under by near ago alone itself
 was were is are has have had will would could can may might remains remained said says told""")
 
 # Nouns before "in X" where X is a company or a person, not a place.
-_IN_NOT_PLACE = _words("""shares share stake stakes investment investments invested invest interest confidence
+_IN_NOT_PLACE: Final = _words("""shares share stake stakes investment investments invested invest interest confidence
 faith trust belief role part participation holdings holding position positions starring""")
-_PLACE_PREPOSITIONS = _words("in near outside across throughout inside within around towards toward "
+_PLACE_PREPOSITIONS: Final = _words("in near outside across throughout inside within around towards toward "
                              "at")
-_PLACE_NOUNS_BEFORE = _words("city town village province region state port capital district county "
+_PLACE_NOUNS_BEFORE: Final = _words("city town village province region state port capital district county "
                              "island suburb neighbourhood neighborhood municipality oblast")
 
 # Function words allowed in lower case in a title-case headline.
-_HEADLINE_FUNCTION = _words("a an the and but or nor for so yet as at by in of off on per to up via "
+_HEADLINE_FUNCTION: Final = _words("a an the and but or nor for so yet as at by in of off on per to up via "
                             "with from into over than vs amid after before about against")
 
 # Appositive roles: ", a former British Army tank commander," / ", the head of the ...".
-_APPOS_START = _words("a an the his her their its our")
-_APPOS_STOP = _words("who which that whose whom said says told and or but while when where as")
-_ROLE_NOUNS = _words("""
+_APPOS_START: Final = _words("a an the his her their its our")
+_APPOS_STOP: Final = _words("who which that whose whom said says told and or but while when where as")
+_ROLE_NOUNS: Final = _words("""
 official officer commander head chief leader president minister secretary director executive manager
 spokesman spokeswoman spokesperson analyst expert professor researcher scientist economist lawyer
 attorney judge prosecutor senator governor mayor ambassador envoy adviser advisor aide founder
@@ -810,42 +811,42 @@ whistleblower campaigner informant drummer guitarist bassist vocalist frontman c
 novelist poet filmmaker counsel""")
 
 # Nouns numbered in text ("Article 4", "Flight 370"): with the number they are not names.
-_NUMBERED_NOUNS = _words("""
+_NUMBERED_NOUNS: Final = _words("""
 article section chapter figure table page room gate flight route highway level phase stage round game week
 day class category grade group match number no vol volume part item rule clause paragraph amendment title
 book psalm model series version episode season terminal platform block building unit apartment suite zone
 sector ward precinct lot exit junction interstate district juror witness defendant count exhibit""")
 # Opening words whose next capitalised word is still title case ("Related Sources", "Top Stories").
-_CARRY_OPENING = _words("""
+_CARRY_OPENING: Final = _words("""
 related latest top more new old big small great good bad high low early late mid first second third next
 last other many most some several few all each every read watch see click share subscribe sign log
 continue follow breaking live update updated exclusive opinion analysis editorial comment news home
 source sources contact advertisement photo video image caption loading more recommended popular trending""")
-_NAME_MONTHS = _words("jan april may june august")
-_DATE_WORDS = _words("in on by since until from during last next early late mid this through till before "
+_NAME_MONTHS: Final = _words("jan april may june august")
+_DATE_WORDS: Final = _words("in on by since until from during last next early late mid this through till before "
                      "after of")
-_ROMAN = _words("ii iii iv v vi vii viii ix x xi xii")
-_APPOS_PREPS = _words("of in at for from with on to since under over between among")
+_ROMAN: Final = _words("ii iii iv v vi vii viii ix x xi xii")
+_APPOS_PREPS: Final = _words("of in at for from with on to since under over between among")
 # Function words that break a capitalised run when capitalised inside it ("Share This Article").
-_CAP_FUNCTION = _words("the this that these those in of and or a an to for on at by with from is are was "
+_CAP_FUNCTION: Final = _words("the this that these those in of and or a an to for on at by with from is are was "
                        "were your our my his her their its no not you we it")
 # Title-case page furniture and common nouns that never form a personal name.
-_NON_NAME_WORDS = _words("""
+_NON_NAME_WORDS: Final = _words("""
 policy privacy terms cookies cookie newsletter subscribe subscription comments comment article articles
 stories story posts collection collections reply replies share login logout account password settings
 contact menu search related popular trending latest read points views upvote downvote loading sign
 advertisement sponsored continue next previous page pages home click download print email follow
 """)
-_OPENING_ADVERBS = _words("overnight nationwide worldwide abroad afterwards afterward beforehand together "
+_OPENING_ADVERBS: Final = _words("overnight nationwide worldwide abroad afterwards afterward beforehand together "
                           "regardless anyway well sure okay plus separately")
-_NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
-_ABBREV_DOT = _words("""
+_NAME_SUFFIXES: Final = _words("jr jr. sr sr. ii iii iv")
+_ABBREV_DOT: Final = _words("""
 dr mr mrs ms mx st gen col lt capt cpt maj sgt adm cmdr cdr brig cpl pte sen rep gov prof rev jr sr inc
 corp ltd co bros mt ft pres supt det insp fr amb atty hon msgr no vs
 """)
 
 # Title abbreviations expanded when comparing roles.
-_TITLE_EXPAND = {
+_TITLE_EXPAND: Final = {
     "gen": "general", "col": "colonel", "lt": "lieutenant", "maj": "major", "capt": "captain",
     "cpt": "captain", "sgt": "sergeant", "adm": "admiral", "cmdr": "commander", "cdr": "commander",
     "brig": "brigadier", "cpl": "corporal", "dr": "doctor", "prof": "professor", "sen": "senator",
@@ -858,42 +859,42 @@ _TITLE_EXPAND = {
     "spokesman": "spokesperson", "president-elect": "president",
 }
 # Corporate titles: an unknown capitalised word right before them names an organisation ("Acme CEO").
-_CORPORATE_TITLES = _words("ceo cfo coo cto cio chairman chairwoman founder co-founder cofounder")
+_CORPORATE_TITLES: Final = _words("ceo cfo coo cto cio chairman chairwoman founder co-founder cofounder")
 
 
 # ---------------------------------------------------------------------------------------------
 # Tables built once at import.
 
 
-_STOP_SET = _words(_STOP_INITIAL)
-_MONTH_SET = _words(_MONTHS)
-_ACRONYM_STOP_SET = frozenset(_ACRONYM_STOP.split())
-_TITLE_SET = _words(_TITLES) | {"official"}
+_STOP_SET: Final = _words(_STOP_INITIAL)
+_MONTH_SET: Final = _words(_MONTHS)
+_ACRONYM_STOP_SET: Final = frozenset(_ACRONYM_STOP.split())
+_TITLE_SET: Final = _words(_TITLES) | {"official"}
 
 # Organisations whose name is also an ordinary word: not trusted at the start of a sentence.
-_COMMON_WORD_ORGS = _words("visa shell intel meta apple amazon oracle fed amnesty guardian economist "
+_COMMON_WORD_ORGS: Final = _words("visa shell intel meta apple amazon oracle fed amnesty guardian economist "
                            "alphabet labour nike uber ford")
 # Hyphenated particles kept with their hyphen in canonical names ("al-Assad").
-_HYPHEN_PARTICLES = _words("al el ad ar as ash at az an ul bin ibn abu")
+_HYPHEN_PARTICLES: Final = _words("al el ad ar as ash at az an ul bin ibn abu")
 # Lower-case words inside hyphenated place names ("Rostov-on-Don", "Stratford-upon-Avon").
-_HYPHEN_JOINERS = _words("on upon sur en de la le du di am an der the of sous under by")
+_HYPHEN_JOINERS: Final = _words("on upon sur en de la le du di am an der the of sous under by")
 
-_APOS = "'\u2019"
-_DOT_APOS = ".'\u2019"
-_TOKEN_RE = re.compile(
+_APOS: Final = "'\u2019"
+_DOT_APOS: Final = ".'\u2019"
+_TOKEN_RE: Final = re.compile(
     r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w+|&(?=\w)|['\u2019](?=[^\W\d_])|[-\u2010\u2011](?=\w))*|\d(?:[\d.,:/]*\d)?")
-_WS_GAP_RE = re.compile(r"[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*")
-_AMP_GAP_RE = re.compile(r"\s*&\s*")
-_COMMA_GAP_RE = re.compile(r"\s*,\s*")
-_INIT_PUNCT_RE = re.compile(r"[.!?\u2026:;\n]")
-_OPEN_QUOTE_END_RE = re.compile(r"[\"\u201c\u2018'(\[]\s*$")
-_APPOS_END_RE = re.compile(r"\s*(?:[,;.!?)\]:\u2014\u2013]|\s-\s|$)")
-_SPACE_RE = re.compile(r"\s+")
-_OPEN_PAREN_RE = re.compile(r"\s*\(")
-_DATELINE_GAP_RE = re.compile(r"\)?\s*[-\u2013\u2014]\s*")
-_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
-_DOUBLE_RE = re.compile(r"(.)\1+")
-_NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+_WS_GAP_RE: Final = re.compile(r"[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*")
+_AMP_GAP_RE: Final = re.compile(r"\s*&\s*")
+_COMMA_GAP_RE: Final = re.compile(r"\s*,\s*")
+_INIT_PUNCT_RE: Final = re.compile(r"[.!?\u2026:;\n]")
+_OPEN_QUOTE_END_RE: Final = re.compile(r"[\"\u201c\u2018'(\[]\s*$")
+_APPOS_END_RE: Final = re.compile(r"\s*(?:[,;.!?)\]:\u2014\u2013]|\s-\s|$)")
+_SPACE_RE: Final = re.compile(r"\s+")
+_OPEN_PAREN_RE: Final = re.compile(r"\s*\(")
+_DATELINE_GAP_RE: Final = re.compile(r"\)?\s*[-\u2013\u2014]\s*")
+_HYPHEN_RE: Final = re.compile(r"[-\u2010\u2011]")
+_DOUBLE_RE: Final = re.compile(r"(.)\1+")
+_NON_ALNUM_RE: Final = re.compile(r"[^0-9a-z]+")
 
 
 def _strip_accents(s: str) -> str:
@@ -961,10 +962,10 @@ _new_tok: Callable[[type[_Tok]], _Tok] = object.__new__ if _Tok.__new__ is objec
 # word (an upper-case letter, then lower-case ones) that nothing extends and no full stop or apostrophe
 # follows: its fields are then known without the tests of the general path (see _scan). Any other token
 # falls to the third group, which matches exactly what _TOKEN_RE matches.
-_TOKEN_GAP_RE = re.compile(
+_TOKEN_GAP_RE: Final = re.compile(
     rf"(?:([a-z]++(?: [a-z]++)*)(?![\w.&'\u2019\u2010\u2011-])|([A-Z][a-z]*+)(?![\w.&'\u2019\u2010\u2011-])"
     rf"|({_TOKEN_RE.pattern}))([\W_]*+)")
-_LEAD_GAP_RE = re.compile(r"[\W_]*")
+_LEAD_GAP_RE: Final = re.compile(r"[\W_]*")
 
 
 def _join(prev: _Tok, t: _Tok, gap: str) -> None:
@@ -1204,20 +1205,20 @@ def _build_gazetteer() -> None:
 
 _build_gazetteer()
 # Every proper prefix of a multi-word alias key, in keys: a run of tokens that opens none cannot grow into one.
-_GAZ_PREFIXES = frozenset(
+_GAZ_PREFIXES: Final = frozenset(
     " ".join(parts[:m]) for parts in (k.split(" ") for k in _GAZ_CI) for m in range(1, len(parts)))
 # Sentence-opening words that _classify drops whatever follows (see _may_hold_names): _strip_opening's
 # closed-class words, and the words _classify_single never names, less titles ("President") and gazetteer
 # names, which take other paths.
-_DEAD_OPENERS = (_STOP_SET | _MONTH_SET | _STATUS | _QUALIFIERS | _ORG_HEADS | _PLACE_SUFFIXES | _EVENT_SUFFIXES
+_DEAD_OPENERS: Final = (_STOP_SET | _MONTH_SET | _STATUS | _QUALIFIERS | _ORG_HEADS | _PLACE_SUFFIXES | _EVENT_SUFFIXES
                  | _HONORIFICS | _NON_NAME_WORDS) - _TITLE_SET - frozenset(_GAZ_CI)
 # The first two keys of every multi-word gazetteer alias ("the hague").
-_GAZ_PAIRS = frozenset(" ".join(k.split(" ")[:2]) for k in _GAZ_CI if " " in k)
+_GAZ_PAIRS: Final = frozenset(" ".join(k.split(" ")[:2]) for k in _GAZ_CI if " " in k)
 # The first token when it is a capitalised ASCII word that nothing extends (as the tokenizer reads it: the
 # lead gap is every non-word character, and the token ends before a non-word character other than those).
-_OPENER_RE = re.compile(r"[\W_]*+([A-Z][a-z]*+)(?![\w.&'\u2019\u2010\u2011-])")
+_OPENER_RE: Final = re.compile(r"[\W_]*+([A-Z][a-z]*+)(?![\w.&'\u2019\u2010\u2011-])")
 # The second token when it is a plain lower-case ASCII word after whitespace (the tokenizer's fast path).
-_NEXT_WORD_RE = re.compile(r"\s++([a-z]++)(?![\w.&'\u2019\u2010\u2011-])")
+_NEXT_WORD_RE: Final = re.compile(r"\s++([a-z]++)(?![\w.&'\u2019\u2010\u2011-])")
 # Country -> first demonym, to name an organisation after its country ("South Korean Unification Ministry").
 _DEMONYM_OF: dict[str, str] = {}
 for _line in _COUNTRIES.strip().splitlines():
@@ -1370,7 +1371,7 @@ def _clean_name(name: str) -> str:
 
 # A name of ASCII letters and single spaces tokenises into its words with no abbreviation, possessive or
 # hyphen handling: its gazetteer keys are its lower-case words, no tokenizer needed (most names are such).
-_PLAIN_NAME_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_PLAIN_NAME_RE: Final = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -1672,7 +1673,7 @@ def _role_text(ctx: _Ctx, a: int, b: int) -> str:
     return s
 
 
-_MAX_RUN = 14
+_MAX_RUN: Final = 14
 
 
 def _span_end(ctx: _Ctx, i: int) -> int:
@@ -2377,7 +2378,7 @@ def find_entities(text: str, base: int = 0) -> tuple[Entity, ...]:
 # Sentences tokenised together before they are recognised (see find_entities_each). Every token is an object
 # the garbage collector tracks: the tokens of more sentences alive at once start its collections more often
 # (and move more objects to older generations), which costs more than the longer batches gain.
-_BATCH = 4
+_BATCH: Final = 4
 
 
 def find_entities_each(sentences: Sequence[Sentence]) -> list[tuple[Entity, ...]]:
@@ -2421,7 +2422,7 @@ def _may_hold_names(text: str) -> bool:
     return nxt is None or nxt[1] in _SPEECH_VERBS
 
 
-_FIRST = operator.itemgetter(0)  # a sort key in C: faster than a lambda
+_FIRST: Final = operator.itemgetter(0)  # a sort key in C: faster than a lambda
 
 
 def _recognise(text: str, base: int, toks: list[_Tok], starts: list[int]) -> tuple[Entity, ...]:

@@ -50,6 +50,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Final
 
 from generator.records import DroppedLine
 
@@ -60,7 +61,7 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-REASONS = (
+REASONS: Final = (
     "title", "repeated title", "byline", "repeated byline", "dateline", "interface", "counter",
     "timestamp", "tag list", "credit", "link", "copyright", "navigation", "ticker", "separator",
     "repeated line", "comment section", "related links", "short line", "after body", "author bio",
@@ -82,18 +83,18 @@ class Cleaned:
 # --- vocabulary ---------------------------------------------------------------------------------
 
 # Words that carry no content of their own; ignored when judging whether a line is all interface.
-_FUNCTION = _wordset(
+_FUNCTION: Final = _wordset(
     "a an the to of on in for and or this that these those our us your you yours with by all no not "
     "now up out at it its me my we is are be from via here there as into off about so any other if "
     "than then will can do don't it's per"
 )
-_WH = _wordset("what why how who when where which whose whom")
+_WH: Final = _wordset("what why how who when where which whose whom")
 # Units and labels that sit next to numbers in counters; neutral, neither interface nor content.
-_NEUTRAL = _wordset(
+_NEUTRAL: Final = _wordset(
     "second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month "
     "months year years ago times k m"
 )
-_UI = _wordset(
+_UI: Final = _wordset(
     """share shares shared sharing tweet retweet email e-mail mail print comment comments commenting
     reply replies respond vote votes upvote upvotes downvote downvotes like likes dislike follow
     followers following unfollow subscribe subscribed subscriber subscribers subscription
@@ -113,7 +114,7 @@ _UI = _wordset(
     thread topics topic tags tag category categories language edition upgrade premium paywall
     restack website site login/register signin sign-in sign-up log-in feedback points"""
 )
-_SECTION = _wordset(
+_SECTION: Final = _wordset(
     """news world uk us u.s business politics sport sports opinion culture arts lifestyle life style
     entertainment health science tech technology travel weather video videos live local national
     international markets economy money finance climate environment education food music film
@@ -122,13 +123,13 @@ _SECTION = _wordset(
     jobs magazine photos multimedia topics sections more puzzles crosswords cars autos property
     home-page"""
 )
-_IMPERATIVE = _wordset(
+_IMPERATIVE: Final = _wordset(
     """enter click tap sign subscribe log login register download follow join share read watch
     listen support donate please get create visit check become try start learn find contact send
     scroll accept reject manage upgrade unlock continue don't never save add leave tell let stay
     go sign-up thanks thank"""
 )
-_STRONG_UI = re.compile(
+_STRONG_UI: Final = re.compile(
     r"\bpass(?:word|code)s?\b|\bforgot(?:ten)?\b|\blog(?:ged)?[- ]?(?:in|out)\b|\blogin\b"
     r"|\bsign(?:ing)?[- ]?(?:in|up|out)\b|\bsignup\b|\bnewsletters?\b|\bsubscri(?:be|ption)\b"
     r"|\bcookies?\b|\bprivacy (?:policy|notice|settings|statement)\b"
@@ -147,63 +148,63 @@ _STRONG_UI = re.compile(
     r"|^(?:sponsored|presented|brought to you|powered) by\b",
     re.I,
 )
-_SOFT = "interface?"  # a content verdict that position confirms or overrules; never a reason
-_YOU = _wordset("you your yours yourself yourselves you're you'll you've you'd")
-_SITE_WORDS = _wordset("we we'll us our this by thanks thank")  # cheap pre-test for _SITE_VOICE
+_SOFT: Final = "interface?"  # a content verdict that position confirms or overrules; never a reason
+_YOU: Final = _wordset("you your yours yourself yourselves you're you'll you've you'd")
+_SITE_WORDS: Final = _wordset("we we'll us our this by thanks thank")  # cheap pre-test for _SITE_VOICE
 # The site speaking about itself; a plain "we" is too common in outlet-voice reporting to count.
-_SITE_VOICE = re.compile(
+_SITE_VOICE: Final = re.compile(
     r"\bwe(?:['\u2019]ll| will| may)? (?:use|earn|send)\b|\bus on\b|\bthis (?:site|website|page)\b"
     r"|\bour (?:newsletters?|site|website|app|journalism|privacy|terms|cookies?|partners|community|readers"
     r"|subscribers|mailing list)\b|\bby (?:continuing|clicking|using|signing)\b|\bthanks? (?:you )?for\b",
     re.I,
 )
 # What turns an imperative into a call to action rather than a sentence that starts with a verb.
-_CTA = re.compile(r"\b(?:here|now|today|below|free|link|our|us)\b|https?://|www\.", re.I)
+_CTA: Final = re.compile(r"\b(?:here|now|today|below|free|link|our|us)\b|https?://|www\.", re.I)
 # A short command telling the reader to use the outlet itself ("Download the NewsNine app", "Watch
 # live", "Follow us on X", "Get breaking news alerts"): the verb opens the line and its object is the
 # outlet's product. A headline may open with the same verbs ("Follow the money", "Listen to the
 # victims, bishop urges") but names no such product.
-_UI_COMMAND_VERB = re.compile(
+_UI_COMMAND_VERB: Final = re.compile(
     r"^(?:download|install|subscribe|sign\s+up|sign\s+in|log\s+in|register|follow|watch|listen|stream"
     r"|get|join|try|add|turn\s+on|enable|tune\s+in|catch\s+up|read)\b",
     re.I,
 )
-_UI_PRODUCTS = _wordset(
+_UI_PRODUCTS: Final = _wordset(
     """app apps us our newsletter newsletters podcast podcasts channel channels alerts alert
     notifications live now free here today updates feed edition e-paper epaper episode episodes
     radio tv stream livestream playlist weeks months trial digital premium"""
 )
-MAX_COMMAND_WORDS = 10
-_REPORTED = re.compile(
+MAX_COMMAND_WORDS: Final = 10
+_REPORTED: Final = re.compile(
     r"\b(?:said|says|say|told|tells|according to|added|stated|warned|urged|urges|urge|explained"
     r"|wrote|announced|claimed|insisted|asked|advised|advises|demanded|reported)\b",
     re.I,
 )
 
-_MONTHS = _wordset(
+_MONTHS: Final = _wordset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
     september oct october nov november dec december"""
 )
-_WEEKDAYS = _wordset(
+_WEEKDAYS: Final = _wordset(
     "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday"
 )
-_TIMEZONES = _wordset(
+_TIMEZONES: Final = _wordset(
     """gmt utc bst cet cest eet eest est edt cst cdt mst mdt pst pdt et pt ct mt ist jst kst aest
     aedt acst awst hkt sgt wib msk sast wat eat cat nzst nzdt"""
 )
-_STAMP_WORDS = _wordset("updated published posted modified created edited")
-_DATE_FILLER = _wordset("am pm a.m p.m at on of the just now today yesterday an a last first date time local")
-_NUMERIC_DATE = re.compile(
+_STAMP_WORDS: Final = _wordset("updated published posted modified created edited")
+_DATE_FILLER: Final = _wordset("am pm a.m p.m at on of the just now today yesterday an a last first date time local")
+_NUMERIC_DATE: Final = re.compile(
     r"^\d{1,4}(?:st|nd|rd|th|h|[:./\-]\d{1,4}(?:[:./\-]\d{1,4})?(?:t[\d:.]+(?:z|[+\-]\d{2}:?\d{2})?)?)?$"
 )
-_AGENCY_CORE = _wordset(
+_AGENCY_CORE: Final = _wordset(
     """ap afp reuters getty epa efe epa-efe shutterstock bloomberg xinhua yonhap aap anadolu sopa
     nurphoto zuma alamy sipa tass dpa upi ani pti ians ansa kyodo associated"""
 )
-_AGENCY_WORDS = _AGENCY_CORE | _wordset(
+_AGENCY_WORDS: Final = _AGENCY_CORE | _wordset(
     "images press via file photo photos pool handout the media pa wire agency news ap/getty"
 )
-_NON_NAME = (
+_NON_NAME: Final = (
     _FUNCTION | _WH | _MONTHS | _WEEKDAYS | _SECTION | _UI
     | _wordset(
         """update updates breaking exclusive analysis explainer review interview watch live
@@ -211,19 +212,19 @@ _NON_NAME = (
         today tonight week weekly morning evening north south east west central"""
     )
 )  # fmt: skip
-_ROLE = re.compile(
+_ROLE: Final = re.compile(
     r"\b(?:writer|reporter|correspondent|editor|contributor|journalist|columnist|analyst|producer"
     r"|bureau chief|staff|desk|newsroom|author)s?\b",
     re.I,
 )
 # "Tom Reid Health correspondent", "Jane Smith in Kyiv": a name run into its role or base.
-_NAME_ROLE = re.compile(
+_NAME_ROLE: Final = re.compile(
     r"^(?P<name>[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){1,2}?)\s+(?:(?:[A-Z][\w\-]*\s+){0,3}"
     r"(?:(?:senior|chief|special|political|foreign|economics|business|diplomatic|security|staff)\s+)?"
     r"(?:writer|reporter|correspondent|editor|contributor|journalist|columnist|analyst|producer)"
     r"|in\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)$"
 )
-_ROLE_BYLINE = re.compile(
+_ROLE_BYLINE: Final = re.compile(
     r"^(?:admin(?:istrator)?|editor(?:ial)?(?:\s+(?:team|staff|desk|board))?"
     r"|(?:staff|guest)(?:\s+(?:writer|reporter|author|contributor))?"
     r"|(?:news|web|city|metro|foreign|online|digital|sports?|business)\s*desk|newsroom|contributor"
@@ -233,19 +234,19 @@ _ROLE_BYLINE = re.compile(
 
 # --- line patterns ------------------------------------------------------------------------------
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE: Final = re.compile(r"\r\n|\r|\n")
 # Possessive quantifiers: the separators are not word characters, so giving back letters can never
 # let a match go on; forbidding it only spares the engine the bookkeeping (same tokens, faster).
-_WORD = re.compile(r"[^\W_]++(?:['\u2019.\-/][^\W_]++)*+")
-_PUNCT_END = re.compile(r"[.!?:;\u2026\"\u201d\u2019'\u00bb]\W*$")
-_SENTENCE_END = re.compile(r"(?:[.!?\u2026][\"'\u201d\u2019)\]\u00bb]*|[\"\u201d\u2019])\s*$")
-_ELLIPSIS_END = re.compile(r"(?:\.{2,}|\u2026)\s*$")
-_UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
-_COUNT_WORDS = (
+_WORD: Final = re.compile(r"[^\W_]++(?:['\u2019.\-/][^\W_]++)*+")
+_PUNCT_END: Final = re.compile(r"[.!?:;\u2026\"\u201d\u2019'\u00bb]\W*$")
+_SENTENCE_END: Final = re.compile(r"(?:[.!?\u2026][\"'\u201d\u2019)\]\u00bb]*|[\"\u201d\u2019])\s*$")
+_ELLIPSIS_END: Final = re.compile(r"(?:\.{2,}|\u2026)\s*$")
+_UNITS: Final = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
+_COUNT_WORDS: Final = (
     r"(?:views?|points?|comments?|replies|responses|shares?|likes?|votes?|reads?|reactions?|claps?"
     r"|upvotes?|followers?|subscribers?|listens?|plays?|restacks?|retweets?|reposts?)"
 )
-_COUNTER = re.compile(
+_COUNTER: Final = re.compile(
     rf"^(?:#\s?\d+|post\s+#?\d+|\d[\d,.]*\s*[kmb]?\+?\s*{_COUNT_WORDS}"
     rf"|{_COUNT_WORDS}\s*[:(]?\s*\d[\d,.]*\s*[km]?\)?"
     r"|\d+\s*[-\u2013]?\s*min(?:ute)?s?\.?\s+(?:read|listen|watch)"
@@ -253,13 +254,13 @@ _COUNTER = re.compile(
     r"|(?:joined|member since|posts|messages|reputation|reaction score|karma|location)\s*:\s*\S.{0,30})$",
     re.I,
 )
-_GLUED = re.compile(rf"[^\W\d_]\d+\s*(?:{_UNITS}\s+ago|{_COUNT_WORDS})\b|\bago\d", re.I)
-_DIGIT = re.compile(r"\d")
-_SEG_SPLIT = re.compile(r"\s*(?:[|\u2022\u00b7\u25cf\u25e6]|\s[-\u2013\u2014]\s|,)\s*")
-_SEPARATED = re.compile(r"\s[|\u2022\u00b7\u25cf\u25e6]\s")  # labels joined by a bar or dot, not commas
+_GLUED: Final = re.compile(rf"[^\W\d_]\d+\s*(?:{_UNITS}\s+ago|{_COUNT_WORDS})\b|\bago\d", re.I)
+_DIGIT: Final = re.compile(r"\d")
+_SEG_SPLIT: Final = re.compile(r"\s*(?:[|\u2022\u00b7\u25cf\u25e6]|\s[-\u2013\u2014]\s|,)\s*")
+_SEPARATED: Final = re.compile(r"\s[|\u2022\u00b7\u25cf\u25e6]\s")  # labels joined by a bar or dot, not commas
 # A run of spaces inside one line: menu labels copied from a page keep the gaps between them
 # ("Gift this article   Listen (5 min)   Save"); prose has at most one space between words.
-_WIDE_GAP = re.compile(r"[ \t\u00a0\u2002\u2003]{2,}|\t")
+_WIDE_GAP: Final = re.compile(r"[ \t\u00a0\u2002\u2003]{2,}|\t")
 
 
 def _has_wide_gap(line: str) -> bool:
@@ -268,33 +269,33 @@ def _has_wide_gap(line: str) -> bool:
     if line.isascii():
         return "  " in line or "\t" in line
     return _WIDE_GAP.search(line) is not None
-MAX_LABEL_WORDS = 6
-_BY = re.compile(
+MAX_LABEL_WORDS: Final = 6
+_BY: Final = re.compile(
     r"^(?:by|written\s+by|posted\s+by|words\s+by|story\s+by|reported\s+by|report\s+by|authors?|byline)"
     r"\s*:?\s+(?P<rest>.+)$",
     re.I,
 )
-_DATED_BY = re.compile(r"^(?P<pre>.{3,60}?)\s+by\s+(?P<rest>.+)$", re.I)
-_AND = re.compile(r"\s+(?:and|&)\s+")
-_AND_OR = re.compile(r"(?:and|or)\b", re.I)
-_NAME_TOKEN = re.compile(
+_DATED_BY: Final = re.compile(r"^(?P<pre>.{3,60}?)\s+by\s+(?P<rest>.+)$", re.I)
+_AND: Final = re.compile(r"\s+(?:and|&)\s+")
+_AND_OR: Final = re.compile(r"(?:and|or)\b", re.I)
+_NAME_TOKEN: Final = re.compile(
     r"^(?:[A-Z][\w'\u2019.\-]*|(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|y|ter|ten)"
     r"|al-\w+)$"
 )
-_HANDLE = re.compile(r"^[a-z][\w.\-]{1,30}$")
-_PERSON_TOKEN = re.compile(
+_HANDLE: Final = re.compile(r"^[a-z][\w.\-]{1,30}$")
+_PERSON_TOKEN: Final = re.compile(
     r"^(?:[A-Z][a-z'\u2019\-]+|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]*['\u2019][A-Z][a-z]+)$"
 )
-_GLUED_USER = re.compile(r"^(?P<user>[a-z][\w.\-]{1,30}?)(?=[A-Z])")
-_TAG_PREFIX = re.compile(
+_GLUED_USER: Final = re.compile(r"^(?P<user>[a-z][\w.\-]{1,30}?)(?=[A-Z])")
+_TAG_PREFIX: Final = re.compile(
     r"^(?:tags?|tagged(?:\s+with)?|topics?|related\s+topics|filed\s+under|posted\s+in|categor(?:y|ies)"
     r"|keywords?|labels?|subjects?|more\s+about|in\s+this\s+(?:article|story))"
     r"(?P<colon>\s*[:\-\u2013\u2014|]\s*|\s+)(?P<rest>.*)$",
     re.I,
 )
-_ITEM_SPLIT = re.compile(r"\s*[,|\u2022\u00b7;]\s*")
-_BREADCRUMB = re.compile(r"\s(?:\u00bb|\u203a|>|/|\\|\u2192)\s")
-_LINK = re.compile(
+_ITEM_SPLIT: Final = re.compile(r"\s*[,|\u2022\u00b7;]\s*")
+_BREADCRUMB: Final = re.compile(r"\s(?:\u00bb|\u203a|>|/|\\|\u2192)\s")
+_LINK: Final = re.compile(
     r"^(?:source\s+link|sources?|via|read\s+(?:more|also|next|this|the\s+(?:full\s+)?(?:story|article|report))"
     r"|also\s+read|see\s+also|more\s+on\s+this\s+story|continue\s+reading(?:\s+the\s+main\s+story)?"
     r"|view\s+(?:the\s+)?(?:original|full)\s+(?:article|story|post)|originally\s+published(?:\s+(?:at|on|in|by))?"
@@ -303,17 +304,17 @@ _LINK = re.compile(
     r"|^(?:click|tap)\s+here\b|^(?:previous|next|prev|older|newer)\s+(?:post|article|story|entry)\s*[:\-\u2013\u2014\u00bb\u00ab|]",
     re.I,
 )
-_URL = re.compile(
+_URL: Final = re.compile(
     r"https?://\S+|www\.\S+|[\w.+\-]{1,64}@[\w\-]{1,64}(?:\.[\w\-]{1,64})+|(?<!\w)@\w{2,}", re.I
 )
-_COPYRIGHT = re.compile(
+_COPYRIGHT: Final = re.compile(
     r"\u00a9|\(c\)\s*\d{4}|\bcopyright\b\s*(?:\u00a9|\(c\))?\s*\d{4}|\ball rights reserved\b"
     r"|\bmay not be (?:published|reproduced|redistributed|broadcast)"
     r"|\bwithout (?:prior )?(?:written )?permission\b",
     re.I,
 )
-_COPYRIGHT_WORDS = _wordset("copyright rights permission may")
-_CREDIT = re.compile(
+_COPYRIGHT_WORDS: Final = _wordset("copyright rights permission may")
+_CREDIT: Final = re.compile(
     r"^[(\[]?\s*(?:(?:image|photo(?:graph)?|picture|pic|video|graphic|illustration|file\s+photo"
     r"|(?:lead|featured|top|main|header)\s+image)s?(?:\s+(?:source|credit|caption|courtesy|by))?s?"
     r"|caption|credits?|courtesy)\s*[:,\-\u2013\u2014|]"
@@ -324,33 +325,33 @@ _CREDIT = re.compile(
     r"|^our\s+standards\s*:",
     re.I,
 )
-_TRAILER = re.compile(
+_TRAILER: Final = re.compile(
     r"^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|graphics|production"
     r"|produced|translated|translation|fact[- ]checking|interviews?)\s+by\b",
     re.I,
 )
 # Lower-case words a "(Reporting by ...; Editing by ...)" trailer may hold; any other one means a
 # sentence that merely starts that way ("Reporting by the BBC found ...").
-_TRAILER_WORDS = _wordset(
+_TRAILER_WORDS: Final = _wordset(
     """in and at from with for of the additional reporting writing editing edited by compiled research
     graphics production produced translated translation fact-checking fact checking interviews
     contributed via"""
 )
-_CONTRIBUTED = re.compile(
+_CONTRIBUTED: Final = re.compile(
     r"\bcontributed\s+(?:to\s+)?(?:this\s+|the\s+)?(?:report|reporting|story|article)\b", re.I
 )
-_SIGN_OFF = re.compile(r"^[\u2014\u2013]{1,2}\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
-_SLASH_CREDIT = re.compile(  # "AP Photo/Jae C. Hong", "Jane Doe/Reuters"
+_SIGN_OFF: Final = re.compile(r"^[\u2014\u2013]{1,2}\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
+_SLASH_CREDIT: Final = re.compile(  # "AP Photo/Jae C. Hong", "Jane Doe/Reuters"
     r"^[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4}\s*/\s*[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}$"
 )
 # A signed change: "-5.1%", "+0.3", "\u25b2 0.6%"; "- 12 min" is a list bullet, not a sign.
-_SIGNED = re.compile(r"(?:^|\s|\()(?:[+\-\u2212]|[\u25b2\u25bc\u25b3\u25bd]\s?)\d[\d,]*(?:\.\d+)?%?")
-_WORD_STOP = re.compile(r"[A-Za-z][.!?]$")  # a ticker line does not end a sentence
-_BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013\u2014]\s+|\d{1,2}[.)]\s+)\S")
-_EXCHANGE = re.compile(
+_SIGNED: Final = re.compile(r"(?:^|\s|\()(?:[+\-\u2212]|[\u25b2\u25bc\u25b3\u25bd]\s?)\d[\d,]*(?:\.\d+)?%?")
+_WORD_STOP: Final = re.compile(r"[A-Za-z][.!?]$")  # a ticker line does not end a sentence
+_BULLET: Final = re.compile(r"^(?:[-*\u2022\u00b7\u2013\u2014]\s+|\d{1,2}[.)]\s+)\S")
+_EXCHANGE: Final = re.compile(
     r"^\(?(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NYSEARCA|OTC|TSE|HKEX|BSE|NSE|XETRA|AMEX)\s*:\s*[A-Z][A-Z.\-]{0,6}\)?$"
 )
-_COMMENTS_MARKER = re.compile(
+_COMMENTS_MARKER: Final = re.compile(
     r"^(?:leave\s+a\s+(?:reply|comment)|\d+\s+(?:comments?|responses?|replies|thoughts?\s+on\b.*)"
     r"|comments?(?:\s*\(\d+\))?|(?:join|start)\s+the\s+(?:conversation|discussion)"
     r"|discussion(?:\s+about\s+this\s+(?:post|article|story))?"
@@ -359,7 +360,7 @@ _COMMENTS_MARKER = re.compile(
     r"\s*[.?!:]?$",
     re.I,
 )
-_RELATED_MARKER = re.compile(
+_RELATED_MARKER: Final = re.compile(
     r"^(?:related(?:\s+(?:articles?|stories|posts?|news|topics|coverage|content|links|reading|sources|video))?"
     r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)|more\s+on\s+this\s+story"
     r"|more\s+(?:from|on|in)\s+[A-Z][^.!?]{0,40}|more\s+(?:stories|news|articles|to\s+read|like\s+this)"
@@ -374,13 +375,13 @@ _RELATED_MARKER = re.compile(
     re.I,
 )
 
-_MONTH_RE = (
+_MONTH_RE: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_CAPS_WORD = r"[A-Z][A-Z'\u2019.\-]*[A-Z.]"
-_CAP_WORD = r"[A-Z][\w'\u2019.\-]*"
-_DATELINE = re.compile(
+_CAPS_WORD: Final = r"[A-Z][A-Z'\u2019.\-]*[A-Z.]"
+_CAP_WORD: Final = r"[A-Z][\w'\u2019.\-]*"
+_DATELINE: Final = re.compile(
     rf"""^(?P<dl>
       (?:(?P<caps>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})|(?P<mixed>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}}))
       (?P<region>(?:,\s*{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}}){{0,2}})
@@ -391,11 +392,11 @@ _DATELINE = re.compile(
     (?=[\"\u201c\u2018'A-Z0-9]|$)""",
     re.X,
 )
-_AGENCY_DATELINE = re.compile(  # "(CNN) -- "
+_AGENCY_DATELINE: Final = re.compile(  # "(CNN) -- "
     r"^(?P<dl>\([A-Z][\w.&'\u2019 \-]{1,24}\))(?P<dash>\s*(?:[\u2014\u2013]+|-{1,2})\s*)"
     r"(?=[\"\u201c\u2018'A-Z0-9]|$)"
 )
-_DATELINE_LABELS = _wordset(
+_DATELINE_LABELS: Final = _wordset(
     """BREAKING UPDATE UPDATED UPDATES EXCLUSIVE ANALYSIS OPINION COMMENT EDITORIAL WATCH LIVE VIDEO
     PHOTOS PHOTO READ MORE NOTE CORRECTION CLARIFICATION WARNING ALERT FLASH URGENT FILE LISTEN
     REVIEW INTERVIEW EXPLAINER OBITUARY SPONSORED ADVERTISEMENT FEATURE REPORT FACT CHECK
@@ -421,7 +422,7 @@ class _Block:
 # Both tail patterns below match a final "." "!" or "?" on its own, and neither can end on a letter
 # or digit (each match ends on punctuation or whitespace, and "$" can only fall before a final
 # newline or at the end): the two commonest endings are settled without the regex.
-_FULL_STOPS = (".", "!", "?")
+_FULL_STOPS: Final = (".", "!", "?")
 
 
 def _ends_punct(text: str) -> bool:
@@ -604,11 +605,11 @@ def _interface(b: _Block) -> str | None:
     return "interface" if site else _SOFT
 
 
-_DATE_ANCHORS = _MONTHS | _WEEKDAYS | _wordset("today yesterday ago")
-_DATE_OTHER = _TIMEZONES | _STAMP_WORDS | _DATE_FILLER | _NEUTRAL
-_DATE_DASHES = frozenset({"-", "\u2013", "\u2014", "/"})
+_DATE_ANCHORS: Final = _MONTHS | _WEEKDAYS | _wordset("today yesterday ago")
+_DATE_OTHER: Final = _TIMEZONES | _STAMP_WORDS | _DATE_FILLER | _NEUTRAL
+_DATE_DASHES: Final = frozenset({"-", "\u2013", "\u2014", "/"})
 # The text between separators; the same pieces as re.split(r"[\s,|\u2022\u00b7]+") less the empty ones.
-_DATE_TOKEN = re.compile(r"[^\s,|\u2022\u00b7]+")
+_DATE_TOKEN: Final = re.compile(r"[^\s,|\u2022\u00b7]+")
 
 
 def _date_kind(text: str) -> str | None:
@@ -724,7 +725,9 @@ def _may_be_copyright(b: _Block) -> bool:
 
 
 # Interface words that also head the columns of a table copied as text ("Candidate   Votes   Share").
-_COLUMN_WORDS = _wordset("vote votes share shares points views likes comments source sources page pages topic topics")
+_COLUMN_WORDS: Final = _wordset(
+    "vote votes share shares points views likes comments source sources page pages topic topics"
+)
 
 
 def _is_ui_label(seg: str) -> bool:
@@ -865,7 +868,7 @@ def _byline_author(text: str) -> str | None:
     return None
 
 
-_OUTLET_SPLIT = re.compile(r"\s*[|\u2022\u00b7]\s*|\s[-\u2013\u2014]\s")
+_OUTLET_SPLIT: Final = re.compile(r"\s*[|\u2022\u00b7]\s*|\s[-\u2013\u2014]\s")
 
 
 def _outlet_byline(text: str) -> str | None:
@@ -1170,24 +1173,24 @@ def _mark_by_position(page: _Page) -> None:
             page.reason[i] = "after body"
 
 
-_BIO_VERB = re.compile(
+_BIO_VERB: Final = re.compile(
     r"^\s*(?:is|was|writes|wrote|covers|reports|edits|hosts|presents|contributes|has\s+(?:written|covered|reported"
     r"|worked|been)|joined|lives|spent|worked|previously|began|started|studied|teaches|grew\s+up)\b",
     re.I,
 )
-_BIO_ROLE = (
+_BIO_ROLE: Final = (
     r"(?:reporter|correspondent|writer|editor|columnist|journalist|contributor|producer|photographer"
     r"|photojournalist|bureau\s+chief|presenter|anchor|host|commentator|critic|blogger)s?"
 )
-_OUTLET_NOUN = (
+_OUTLET_NOUN: Final = (
     r"(?:paper|newspaper|magazine|site|website|station|network|channel|agency|newsletter|outlet|programme"
     r"|program|show)"
 )
-_BIO_NAME = r"(?P<name>[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3})"
+_BIO_NAME: Final = r"(?P<name>[A-Z][\w'\u2019.\-]+(?:\s+[A-Z][\w'\u2019.\-]+){1,3})"
 # "<Name> is <Outlet>'s <beat> correspondent", "<Name> is a <role> at/for <Outlet>", "<Name> covers
 # <beat> for <Outlet>": how a site introduces a writer, whoever the byline names. Present tense only:
 # "<Name> was a photographer for <paper>" closes obituaries.
-_BIO_PATTERN = re.compile(
+_BIO_PATTERN: Final = re.compile(
     rf"^{_BIO_NAME}\s+(?:is|has\s+been)\s+(?:"
     rf"(?:the\s+)?(?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){{0,4}}|{_OUTLET_NOUN})['\u2019]s?\s+(?:[\w'\u2019\-]+\s+){{0,3}}?{_BIO_ROLE}\b"
     rf"|(?:a|an|the)\s+(?:[\w'\u2019\-]+\s+){{0,4}}?{_BIO_ROLE}\s+(?:at|for|with|on|of|in)\s)"
@@ -1195,10 +1198,10 @@ _BIO_PATTERN = re.compile(
     rf".{{1,120}}?\bfor\s+(?:the\s+)?[A-Z]"
 )
 # What a paragraph naming the byline author says when it is about the writer, not the story.
-_BIO_CUE = re.compile(rf"\b{_BIO_ROLE}\b|\b(?:written|edited|produced|compiled|presented|hosted)\s+by\b", re.I)
-_BIO_SAID = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
+_BIO_CUE: Final = re.compile(rf"\b{_BIO_ROLE}\b|\b(?:written|edited|produced|compiled|presented|hosted)\s+by\b", re.I)
+_BIO_SAID: Final = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 # A paragraph about the writer is at most this long; a longer one is more likely the story.
-MAX_BIO_WORDS = 60
+MAX_BIO_WORDS: Final = 60
 
 
 def _author_names(author: str | None) -> list[str]:
@@ -1240,7 +1243,7 @@ def _mark_author_bio(page: _Page, author: str | None) -> None:
             break
 
 
-_OUTLET_ECHO = frozenset({"copyright", "short line", "navigation", "interface"})
+_OUTLET_ECHO: Final = frozenset({"copyright", "short line", "navigation", "interface"})
 
 
 def _byline_outlets(text: str, author: str | None) -> list[str]:

@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 from generator.records import Quantity
 from generator.regextrie import alternation
@@ -70,20 +71,20 @@ from generator.textscan import has_ascii_digit, letter_runs
 
 __all__ = ["ABOUT_TOLERANCE", "MAX_MODIFIERS", "NEARLY_FLOOR", "find_quantities"]
 
-ABOUT_TOLERANCE = 0.10  # "about 4,000" is read as 3,600-4,400; news estimates rarely claim more precision
-NEARLY_FLOOR = 0.90  # "nearly 4,000" is read as 3,600-4,000
-MAX_MODIFIERS = 4  # words allowed between a number and the noun it counts
-_EVENT_WINDOW = 12  # tokens searched after the counted noun for what happened to it
-_LOOK_BEHIND = 90  # characters searched before a number for labels, verbs and linked nouns
-_TAIL_REACH = 20  # characters tokenised before a number when only the last few tokens matter
-_QUALIFIER_REACH = 40  # characters searched before a number for a qualifier
-_WORD_CACHE_MAX = 50_000  # words the per-word caches hold before they start afresh (bounds their memory)
+ABOUT_TOLERANCE: Final = 0.10  # "about 4,000" is read as 3,600-4,400; news estimates rarely claim more precision
+NEARLY_FLOOR: Final = 0.90  # "nearly 4,000" is read as 3,600-4,000
+MAX_MODIFIERS: Final = 4  # words allowed between a number and the noun it counts
+_EVENT_WINDOW: Final = 12  # tokens searched after the counted noun for what happened to it
+_LOOK_BEHIND: Final = 90  # characters searched before a number for labels, verbs and linked nouns
+_TAIL_REACH: Final = 20  # characters tokenised before a number when only the last few tokens matter
+_QUALIFIER_REACH: Final = 40  # characters searched before a number for a qualifier
+_WORD_CACHE_MAX: Final = 50_000  # words the per-word caches hold before they start afresh (bounds their memory)
 
 # Typographic characters, named so that patterns stay readable and ASCII-clean.
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"  # dashes and minus; the ASCII hyphen last for [...]
-_APOS = "'\u2019"
-_QUOTES = "\"'\u2018\u2019\u201c\u201d"
-_NBSP = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces used as thousands separators
+_DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2212-"  # dashes and minus; the ASCII hyphen last for [...]
+_APOS: Final = "'\u2019"
+_QUOTES: Final = "\"'\u2018\u2019\u201c\u201d"
+_NBSP: Final = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces used as thousands separators
 
 
 def _words(spec: str) -> frozenset[str]:
@@ -98,7 +99,7 @@ def _groups(spec: dict[str, str]) -> dict[str, str]:
 # ----------------------------------------------------------------------------------------------------------
 # Number words
 
-_SMALL_WORDS = (
+_SMALL_WORDS: Final = (
     "zero",
     "one",
     "two",
@@ -112,15 +113,15 @@ _SMALL_WORDS = (
     "ten",
     "eleven",
 )
-_TEEN_WORDS = ("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_SMALL = {w: i for i, w in enumerate(_SMALL_WORDS + _TEEN_WORDS)}
-_TENS = {w: 20 + 10 * i for i, w in enumerate(_TENS_WORDS)}
-_BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_STARTERS = sorted([*_SMALL, *_TENS], key=len, reverse=True)
-_CONTINUERS = [*_STARTERS, "hundred", *_BIG, "dozen"]
+_TEEN_WORDS: Final = ("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS_WORDS: Final = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SMALL: Final = {w: i for i, w in enumerate(_SMALL_WORDS + _TEEN_WORDS)}
+_TENS: Final = {w: 20 + 10 * i for i, w in enumerate(_TENS_WORDS)}
+_BIG: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_STARTERS: Final = sorted([*_SMALL, *_TENS], key=len, reverse=True)
+_CONTINUERS: Final = [*_STARTERS, "hundred", *_BIG, "dozen"]
 # Vague plurals: the value is twice the unit ("hundreds" ≥ 200), with no upper bound.
-_VAGUE_BASE = {
+_VAGUE_BASE: Final = {
     "dozens": 12.0,
     "scores": 20.0,
     "hundreds": 100.0,
@@ -133,9 +134,9 @@ _VAGUE_BASE = {
     "hundreds of millions": 1e8,
     "dozens of thousands": 1.2e4,
 }
-_FEW_BASE = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_FEW_BASE: Final = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
-_CORE_RE = re.compile(
+_CORE_RE: Final = re.compile(
     rf"(?P<digits>(?<![\w.])(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:[{_NBSP}]\d{{3}})+(?!\d)|\d+)"
     r"(?:\.\d+(?![\d.]\d))?)"
     r"|(?P<vague>\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands"
@@ -146,33 +147,33 @@ _CORE_RE = re.compile(
     rf"|(?P<words>\b(?:{'|'.join(_STARTERS)})(?:(?:\s+and\s+|\s+|-)(?:{'|'.join(_CONTINUERS)}))*\b)",
     re.IGNORECASE,
 )
-_WORD_PIECE_RE = re.compile(r"[A-Za-z]+")
-_DIGIT_RE = re.compile(r"\d")
-_NUMBER_WORDS = frozenset([*_CONTINUERS, "a", "half"])
-_HAS_WORD_NUMBER_RE = re.compile(
+_WORD_PIECE_RE: Final = re.compile(r"[A-Za-z]+")
+_DIGIT_RE: Final = re.compile(r"\d")
+_NUMBER_WORDS: Final = frozenset([*_CONTINUERS, "a", "half"])
+_HAS_WORD_NUMBER_RE: Final = re.compile(
     rf"\b(?:{'|'.join(_STARTERS)}|dozens?|scores|hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE
 )
 # The words _HAS_WORD_NUMBER_RE looks for.
-_HAS_WORD_NUMBER_SET = frozenset(
+_HAS_WORD_NUMBER_SET: Final = frozenset(
     [*_STARTERS, "dozen", "dozens", "scores", "hundred", "hundreds", "thousand", "thousands", "million",
      "millions", "billion", "billions"]
 )
 # Whether lower-cased text, after a space put in front, holds one of _HAS_WORD_NUMBER_SET as a whole run of
 # ASCII letters (it does whenever _HAS_WORD_NUMBER_RE matches text without _odd_letters): a search is faster
 # than listing the words, and starting with the character before the word lets re skip the letters fast.
-_HAS_WORD_NUMBER_LOW_RE = re.compile(rf"[^a-z]{alternation(_HAS_WORD_NUMBER_SET)}(?![a-z])")
+_HAS_WORD_NUMBER_LOW_RE: Final = re.compile(rf"[^a-z]{alternation(_HAS_WORD_NUMBER_SET)}(?![a-z])")
 # The digits branch of _CORE_RE alone: at a digit no other branch can match (see find_quantities). It starts
 # with the first digit and checks the characters before it afterwards, so that re finds the digits fast
 # instead of trying the lookbehinds at every position.
-_CORE_DIGITS_RE = re.compile(
+_CORE_DIGITS_RE: Final = re.compile(
     rf"(?P<digits>\d(?<![\w.]\d)(?<!\d,\d)(?:\d{{0,2}}(?:,\d{{3}})+(?!\d)|\d{{0,2}}(?:[{_NBSP}]\d{{3}})+(?!\d)|\d*)"
     r"(?:\.\d+(?![\d.]\d))?)"
 )
 # The same matches in ASCII text, found faster.
-_DIGIT_ASCII_RE = re.compile(_DIGIT_RE.pattern, re.ASCII)  # what textscan.has_ascii_digit decides, faster
-_CORE_DIGITS_ASCII_RE = re.compile(_CORE_DIGITS_RE.pattern, re.ASCII)
+_DIGIT_ASCII_RE: Final = re.compile(_DIGIT_RE.pattern, re.ASCII)  # what textscan.has_ascii_digit decides, faster
+_CORE_DIGITS_ASCII_RE: Final = re.compile(_CORE_DIGITS_RE.pattern, re.ASCII)
 # First words of the non-digit _CORE_RE branches ("tens of thousands", "several hundred", "a dozen", ...).
-_CORE_FIRST_WORDS = frozenset(
+_CORE_FIRST_WORDS: Final = frozenset(
     [*_STARTERS, "tens", "hundreds", "dozens", "scores", "thousands", "millions", "billions", "several", "a",
      "many", "half"]
 )
@@ -180,8 +181,8 @@ _CORE_FIRST_WORDS = frozenset(
 
 # First words that start a _CORE_RE match only together with one of these words ("a dozen", "half a million",
 # "several hundred", "tens of thousands"): without any of them in the text they are not tried.
-_SCALE_WORDS = frozenset(["dozen", "hundred", "thousand", "million", "billion"])
-_CORE_FIRST_NEEDS = {
+_SCALE_WORDS: Final = frozenset(["dozen", "hundred", "thousand", "million", "billion"])
+_CORE_FIRST_NEEDS: Final = {
     "a": _SCALE_WORDS | {"few", "trillion"},
     "half": _SCALE_WORDS,
     "several": _SCALE_WORDS,
@@ -191,12 +192,12 @@ _CORE_FIRST_NEEDS = {
 # The first words but "a" and the words they need, each as a whole run of ASCII letters in lower-cased text
 # with a space put in front (the pattern starts with the character before the word, which lets re skip the
 # letters fast). The article "a" is everywhere, and it starts a figure only before a few words.
-_CORE_SCAN_RE = re.compile(
+_CORE_SCAN_RE: Final = re.compile(
     rf"[^a-z](?P<w>{alternation((_CORE_FIRST_WORDS - {'a'}).union(*_CORE_FIRST_NEEDS.values()))})(?![a-z])"
 )
-_A_RE = re.compile("[^a-z]a(?![a-z])")
+_A_RE: Final = re.compile("[^a-z]a(?![a-z])")
 # The words _CORE_SCAN_RE looks for: it matches only where one is a whole run of letters.
-_CORE_SCAN_WORDS = (_CORE_FIRST_WORDS - {"a"}).union(*_CORE_FIRST_NEEDS.values())
+_CORE_SCAN_WORDS: Final = (_CORE_FIRST_WORDS - {"a"}).union(*_CORE_FIRST_NEEDS.values())
 
 
 def _word_starts(spaced: str) -> list[int]:
@@ -237,7 +238,7 @@ def _plain_ascii(text: str) -> bool:
 # ----------------------------------------------------------------------------------------------------------
 # Currency, scale, units
 
-_CUR_SYMBOLS = _groups(
+_CUR_SYMBOLS: Final = _groups(
     {
         "USD": "us$|u.s.$|usd",
         "AUD": "a$|au$|aud",
@@ -257,16 +258,16 @@ _CUR_SYMBOLS = _groups(
         "CHF": "chf",
     }
 )
-_CUR_SYM_ALT = (
+_CUR_SYM_ALT: Final = (
     r"US\s?\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|\$|\u20ac|\u00a3|\u00a5|\u20b9|\u20a9|\u20bd"
 )
-_CUR_CODE_ALT = r"USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|Rs\.?"
-_CUR_BEFORE_RE = re.compile(
+_CUR_CODE_ALT: Final = r"USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|Rs\.?"
+_CUR_BEFORE_RE: Final = re.compile(
     rf"(?:(?<![A-Za-z])(?P<sym>{_CUR_SYM_ALT})|(?<![A-Za-z])(?P<code>{_CUR_CODE_ALT})[ \u00a0]?)$"
 )
-_CUR_LAST = frozenset("$\u20ac\u00a3\u00a5\u20b9\u20a9\u20bdDRPYBFs.")  # see _first_operand
-_CUR_AFTER_SEP_RE = re.compile(rf"(?P<sym>{_CUR_SYM_ALT})|(?P<code>{_CUR_CODE_ALT})[ \u00a0]?")
-_CUR_WORDS = _groups(
+_CUR_LAST: Final = frozenset("$\u20ac\u00a3\u00a5\u20b9\u20a9\u20bdDRPYBFs.")  # see _first_operand
+_CUR_AFTER_SEP_RE: Final = re.compile(rf"(?P<sym>{_CUR_SYM_ALT})|(?P<code>{_CUR_CODE_ALT})[ \u00a0]?")
+_CUR_WORDS: Final = _groups(
     {
         "$": "dollars|dollar",
         "USD": "us dollars|u.s. dollars",
@@ -296,10 +297,10 @@ _CUR_WORDS = _groups(
     }
 )
 # "won" and "pounds" are money only after a scale word ("5 billion won", "2 million pounds").
-_CUR_NEEDS_SCALE = _words("won pounds")
-_CUR_WORD_RE = re.compile(rf"[ \u00a0]+(?P<c>{alternation(_CUR_WORDS)})(?![A-Za-z])", re.IGNORECASE)
+_CUR_NEEDS_SCALE: Final = _words("won pounds")
+_CUR_WORD_RE: Final = re.compile(rf"[ \u00a0]+(?P<c>{alternation(_CUR_WORDS)})(?![A-Za-z])", re.IGNORECASE)
 
-_UNIT_NAMES = _groups(
+_UNIT_NAMES: Final = _groups(
     {
         "%": "%|percent|per cent|pc|pct",
         "pp": "percentage points|percentage point|percentage-points|pp|ppt|ppts",
@@ -351,19 +352,19 @@ _UNIT_NAMES = _groups(
         "times": "times",
     }
 )
-_DURATIONS = _words("second minute hour day week month year decade century")
-_GLUED_ONLY_UNITS = _words(
+_DURATIONS: Final = _words("second minute hour day week month year decade century")
+_GLUED_ONLY_UNITS: Final = _words(
     "pc pct pp ppt ppts m \u00b0"
 )  # "12 pc" may be "12 pieces": only "12pc" is certain
-_UNIT_RE = re.compile(rf"[ \u00a0]?(?P<u>{alternation(_UNIT_NAMES)})(?![A-Za-z0-9\u00b2])", re.IGNORECASE)
+_UNIT_RE: Final = re.compile(rf"[ \u00a0]?(?P<u>{alternation(_UNIT_NAMES)})(?![A-Za-z0-9\u00b2])", re.IGNORECASE)
 # Both in one pattern, so that the common text with neither needs one call.
-_CUR_OR_UNIT_RE = re.compile(f"{_CUR_WORD_RE.pattern}|{_UNIT_RE.pattern}", re.IGNORECASE)
-_SCALE_RE = re.compile(
+_CUR_OR_UNIT_RE: Final = re.compile(f"{_CUR_WORD_RE.pattern}|{_UNIT_RE.pattern}", re.IGNORECASE)
+_SCALE_RE: Final = re.compile(
     r"(?:[ \u00a0]?(?P<w>million|billion|trillion|thousand|hundred|mn|bn|tn|mln|bln|crore|lakh)|(?P<g>[mbk]))"
     r"(?![A-Za-z])",
     re.IGNORECASE,
 )
-_SCALES = {
+_SCALES: Final = {
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
@@ -381,9 +382,9 @@ _SCALES = {
     "k": 1e3,
 }
 # Athletics distances ("100m hurdles") are metres although a plural follows.
-_METRE_EVENTS = _words("hurdles freestyle backstroke breaststroke butterfly medley relay dash")
+_METRE_EVENTS: Final = _words("hurdles freestyle backstroke breaststroke butterfly medley relay dash")
 # Letters that may be glued to digits ("12%", "50km", "$4.5bn", "10k").
-_GLUED_OK = _words(
+_GLUED_OK: Final = _words(
     "bn m k mn tn b km kg mm cm m2 km2 mph kph ft lb lbs gw mw kw kwh mwh gwh twh ha pc pct pp bps mln bln "
     "kmh kms secs mins hrs yrs x"
 )
@@ -391,7 +392,7 @@ _GLUED_OK = _words(
 # ----------------------------------------------------------------------------------------------------------
 # Qualifiers
 
-_QUALIFIER_PHRASES = _groups(
+_QUALIFIER_PHRASES: Final = _groups(
     {
         "about": "about|around|approximately|approx.|approx|roughly|some|an estimated|estimated|circa|ca.|c."
         "|in the region of|in the order of|on the order of|something like|an approximate|~",
@@ -408,53 +409,53 @@ _QUALIFIER_PHRASES = _groups(
         "exactly": "exactly|precisely",
     }
 )
-_QUAL_BEFORE_RE = re.compile(
+_QUAL_BEFORE_RE: Final = re.compile(
     rf"(?<![\w.])(?P<q>{alternation(_QUALIFIER_PHRASES)})[ \u00a0]*$", re.IGNORECASE
 )
 # The last word of every qualifier phrase ending in a letter; see _word_before.
-_QUAL_LAST_WORDS = frozenset(p.split()[-1] for p in _QUALIFIER_PHRASES if p[-1].isalpha())
+_QUAL_LAST_WORDS: Final = frozenset(p.split()[-1] for p in _QUALIFIER_PHRASES if p[-1].isalpha())
 # Words that may sit between a qualifier and its number ("more than a total of 300").
-_FILLER_BEFORE_RE = re.compile(r"(?<![\w])(?:a\s+total\s+of|only|just|a\s+mere)\s+$", re.IGNORECASE)
-_FILLER_LAST = frozenset(["of", "only", "just", "mere"])  # the words _FILLER_BEFORE_RE can end with
-_OPENER_RE = re.compile(r"(?<![\w])(?P<o>between|from)\s+$", re.IGNORECASE)
+_FILLER_BEFORE_RE: Final = re.compile(r"(?<![\w])(?:a\s+total\s+of|only|just|a\s+mere)\s+$", re.IGNORECASE)
+_FILLER_LAST: Final = frozenset(["of", "only", "just", "mere"])  # the words _FILLER_BEFORE_RE can end with
+_OPENER_RE: Final = re.compile(r"(?<![\w])(?P<o>between|from)\s+$", re.IGNORECASE)
 # Qualifiers that show a four-digit number is an amount rather than a year ("about 1500"; not "over 2020").
-_YEAR_BREAKING_QUALIFIERS = frozenset(
+_YEAR_BREAKING_QUALIFIERS: Final = frozenset(
     {"about", "nearly", "at least", "up to", "less than", "additional", "exactly"}
 )
-_POST_QUAL = {
+_POST_QUAL: Final = {
     "or more": "at least",
     "or over": "at least",
     "or so": "about",
     "+": "more than",
     "odd": "about",
 }
-_POST_QUAL_RE = re.compile(r"(?P<m>\s+or\s+more\b|\s+or\s+so\b|\s+or\s+over\b|\s*\+(?![\d\w])|\s+odd\b)")
-_RANGE_SEP_RE = re.compile(rf"(?P<s>[ \u00a0]*[{_DASHES}][ \u00a0]*|\s+(?:to|and|or)\s+)", re.IGNORECASE)
-_OUT_OF_RE = re.compile(
+_POST_QUAL_RE: Final = re.compile(r"(?P<m>\s+or\s+more\b|\s+or\s+so\b|\s+or\s+over\b|\s*\+(?![\d\w])|\s+odd\b)")
+_RANGE_SEP_RE: Final = re.compile(rf"(?P<s>[ \u00a0]*[{_DASHES}][ \u00a0]*|\s+(?:to|and|or)\s+)", re.IGNORECASE)
+_OUT_OF_RE: Final = re.compile(
     r"\s+(?P<o>out\s+of|of\s+an?\s+total\s+of|of(?:\s+(?:the|its|their|his|her|our))?(?:\s+(?:last|first|past"
     r"|previous|next|latest|final))?|in)\s+",
     re.IGNORECASE,
 )
-_HYPHEN_WORD_RE = re.compile(r"[-\u2011](?P<w>[A-Za-z]+(?:[-\u2011][A-Za-z]+)?)\b")
-_FRACTION_WORDS = _words("third thirds quarter quarters fifth fifths half halves tenth tenths eighths sixths")
+_HYPHEN_WORD_RE: Final = re.compile(r"[-\u2011](?P<w>[A-Za-z]+(?:[-\u2011][A-Za-z]+)?)\b")
+_FRACTION_WORDS: Final = _words("third thirds quarter quarters fifth fifths half halves tenth tenths eighths sixths")
 
 # ----------------------------------------------------------------------------------------------------------
 # Things that look like numbers but are not counts
 
-_MONTHS = _words(
+_MONTHS: Final = _words(
     "January February March April May June July August September October November December Jan Feb Mar Apr "
     "Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec."
 )
 # Words after which a bare four-digit number is a year even if a plural follows ("In 2023 people ...").
-_BEFORE_YEAR = _words("in since by until till during from before after of")
+_BEFORE_YEAR: Final = _words("in since by until till during from before after of")
 # Plural nouns that commonly follow a year ("the 2024 elections") and so do not make it a count.
-_YEAR_PLURALS = _words(
+_YEAR_PLURALS: Final = _words(
     "elections midterms polls games olympics finals championships playoffs primaries results figures "
     "accounts budgets accords protests riots talks negotiations levels prices rates numbers estimates "
     "standards rules regulations sanctions guidelines targets goals plans forecasts"
 )
 # Words before a number that make it a label: "Article 4", "section 2", "No. 10", "Flight 370", "day 5".
-_LABEL_WORDS = _words(
+_LABEL_WORDS: Final = _words(
     "article articles art. section sections sec. chapter ch. clause paragraph para para. no no. nos nos. "
     "number flight room page p. pp. pg. route highway interstate platform gate terminal category cat level "
     "stage phase round game episode season part figure fig. table item rule amendment resolution bill act "
@@ -463,36 +464,36 @@ _LABEL_WORDS = _words(
     "match leg heat pool group court channel # \u00a7 proposition prop prop. question appendix annex "
     "schedule step year bay berth line reactor code"
 )
-_TIME_AFTER_RE = re.compile(
+_TIME_AFTER_RE: Final = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o['\u2019]clock|gmt\b|utc\b|bst\b|cet\b|cest\b|est\b|edt\b"
     r"|pst\b|pdt\b|jst\b|kst\b|local\s+time\b)",
     re.IGNORECASE,
 )
-_CLOCK_DECIMAL_RE = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)  # "10.30am"
-_PHONE_RE = re.compile(r"\+?\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,}(?!\d)")
-_GLUED_LETTERS_RE = re.compile(r"[A-Za-z]+")
-_SLASH_RUN_RE = re.compile(r"[\d/]+")
-_DOTTED_RUN_RE = re.compile(r"[\d:.]+")
+_CLOCK_DECIMAL_RE: Final = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)  # "10.30am"
+_PHONE_RE: Final = re.compile(r"\+?\(?\d{2,5}\)?(?:[ .\-/]\d{2,5}){2,}(?!\d)")
+_GLUED_LETTERS_RE: Final = re.compile(r"[A-Za-z]+")
+_SLASH_RUN_RE: Final = re.compile(r"[\d/]+")
+_DOTTED_RUN_RE: Final = re.compile(r"[\d:.]+")
 # Words around a hyphenated pair that make it a score or tally ("won 3-1", "a 6-3 ruling").
-_SPORT_PREV = _words(
+_SPORT_PREV: Final = _words(
     "won lost beat drew led trailed leading trailing ruled voted defeated edged score scored tied"
 )
-_SPORT_NEXT = _words(
+_SPORT_NEXT: Final = _words(
     "win victory defeat loss draw lead vote ruling decision majority verdict scoreline tie home away "
     "thrashing drubbing series aggregate split margin result"
 )
-_AGO_RE = re.compile(r"\s+(?:ago|later|earlier|hence|from\s+now|prior)\b", re.IGNORECASE)
-_YEARS_OLD_RE = re.compile(r"\s+old\b", re.IGNORECASE)
-_QUAKE_NOUNS = _words("quake quakes earthquake earthquakes aftershock aftershocks tremor tremors temblor")
-_QUAKE_RE = re.compile(r"\b(?:earth)?quakes?\b|\baftershocks?\b|\btremors?\b|\btemblors?\b", re.IGNORECASE)
-_MEASURED = _words("measured measuring registered registering of at")
-_MAGNITUDE_BEFORE_RE = re.compile(rf"magnitude[\s{_DASHES}]*$", re.IGNORECASE)
+_AGO_RE: Final = re.compile(r"\s+(?:ago|later|earlier|hence|from\s+now|prior)\b", re.IGNORECASE)
+_YEARS_OLD_RE: Final = re.compile(r"\s+old\b", re.IGNORECASE)
+_QUAKE_NOUNS: Final = _words("quake quakes earthquake earthquakes aftershock aftershocks tremor tremors temblor")
+_QUAKE_RE: Final = re.compile(r"\b(?:earth)?quakes?\b|\baftershocks?\b|\btremors?\b|\btemblors?\b", re.IGNORECASE)
+_MEASURED: Final = _words("measured measuring registered registering of at")
+_MAGNITUDE_BEFORE_RE: Final = re.compile(rf"magnitude[\s{_DASHES}]*$", re.IGNORECASE)
 
 # ----------------------------------------------------------------------------------------------------------
 # Counted nouns
 
 # Function words and common irregular verbs: none of them can be the noun a number counts.
-_STOP = _words(
+_STOP: Final = _words(
     "the a an of in on at to from by for with without into onto over under during since until after before "
     "across against among amid amongst between through throughout per via near around about as than like "
     "including included and or but nor so yet that which who whom whose where when while this these those it "
@@ -509,7 +510,7 @@ _STOP = _words(
     "combined overall other others another such what how why own same year month week day monday tuesday "
     "wednesday thursday friday saturday sunday"
 )
-_IRREGULAR_PLURALS = {
+_IRREGULAR_PLURALS: Final = {
     "people": "person",
     "persons": "person",
     "men": "man",
@@ -542,21 +543,21 @@ _IRREGULAR_PLURALS = {
     "businesses": "business",
 }
 # Nouns that read the same in singular and plural; the last five also count as plural heads.
-_SAME_PLURAL = _words(
+_SAME_PLURAL: Final = _words(
     "cattle sheep fish deer aircraft livestock data media militia police staff personnel crew"
 )
-_PLURAL_COLLECTIVES = _words("police staff personnel cattle crew")
+_PLURAL_COLLECTIVES: Final = _words("police staff personnel cattle crew")
 # Words ending in "s" that are singular or plural-only; kept as written.
-_INVARIANT = _words(
+_INVARIANT: Final = _words(
     "sales earnings news series species means headquarters savings proceeds damages remains riches thanks "
     "outskirts premises congress press process status virus census bonus campus surplus consensus focus bus "
     "gas plus basis crisis analysis always perhaps its this his hers yes us less unless across chaos ethos"
 )
-_IS_SINGULARS = _words("tennis iris penis chassis metropolis trellis pelvis ibis")
-_E_PLURALS = _words("headaches moustaches niches caches avalanches")  # plurals of words ending in -che
-_PLURAL_ONLY = _words("sales earnings savings proceeds damages")
+_IS_SINGULARS: Final = _words("tennis iris penis chassis metropolis trellis pelvis ibis")
+_E_PLURALS: Final = _words("headaches moustaches niches caches avalanches")  # plurals of words ending in -che
+_PLURAL_ONLY: Final = _words("sales earnings savings proceeds damages")
 # Near-synonyms news uses interchangeably for the same figure; subgroups (civilian, child) stay distinct.
-_SYNONYMS = _groups(
+_SYNONYMS: Final = _groups(
     {
         "troop": "soldier|troop|serviceman|servicewoman|servicemember|fighter",
         "person": "person|people|individual",
@@ -564,33 +565,33 @@ _SYNONYMS = _groups(
         "profit": "profits",
     }
 )
-_MONEY_NOUNS = _words(
+_MONEY_NOUNS: Final = _words(
     "revenue sales turnover profit earnings income loss ebitda ebit dividend debt deficit surplus budget "
     "spending investment funding valuation fine cost price bill payout bonus salary wage pay compensation "
     "damages bail aid loan bailout deal contract subsidy tax capitalisation capitalization cash reserves "
     "sale output gdp"
 )
 # Modifiers kept in the measure because they change what is measured ("net profit", "unemployment rate").
-_MEASURE_ADJECTIVES = _words(
+_MEASURE_ADJECTIVES: Final = _words(
     "net operating pre-tax pretax gross underlying adjusted core annual quarterly full-year half-year "
     "first-half second-half trading retail online recurring diluted unemployment inflation interest jobless "
     "growth death birth approval exchange tax mortality vacancy occupancy poverty literacy infection "
     "vaccination participation employment savings base policy"
 )
-_ADJ_STOP = _words(
+_ADJ_STOP: Final = _words(
     "new more other further additional total confirmed reported estimated daily weekly recent possible "
     "potential known official major minor serious severe fatal military many several few first last such "
     "direct indirect overall combined suspected probable excess extra civil violent annual net"
 )
-_ONE_IDIOM_NEXT = _words(
+_ONE_IDIOM_NEXT: Final = _words(
     "day time point way thing side hand another other more less kind sort moment night morning evening "
     "afternoon year week month stage ones or by after on and such who that too which"
 )
-_DEFINITE = _words(
+_DEFINITE: Final = _words(
     "the these those its their his her our my your whose both this that which every each any no"
 )
 # Capitalised words that may stand right before a count without making it a label ("Some 300", "The 12").
-_FUNCTION_CAPS = _words(
+_FUNCTION_CAPS: Final = _words(
     "The A An And But Or Of In On At By For From With To Only Just All Another Those These Its Their His Her "
     "Our My Your Since Until After Before During Between Among As When While If Although Because Most Many "
     "Up Yet So Then Now Still Also Even Some Nearly About Around Almost Over Under Roughly Approximately "
@@ -599,15 +600,15 @@ _FUNCTION_CAPS = _words(
     "They He She It Killing Leaving Injuring Aged Ages Monday Tuesday Wednesday Thursday Friday Saturday "
     "Sunday"
 )
-_TIME_NOUNS = _words(
+_TIME_NOUNS: Final = _words(
     "quarter quarters year years month months week weeks day days period half term session time season "
     "decade century hour hours minute morning afternoon evening night weekend past future run interim"
 )
-_LY_NOUNS = _words(
+_LY_NOUNS: Final = _words(
     "family ally rally assembly supply belly bully reply july italy anomaly monopoly folly jelly fly"
 )
-_ED_NOUNS = _words("hundred speed breed creed seed need feed greed steed shred sled")
-_ING_NOUNS = _words(
+_ED_NOUNS: Final = _words("hundred speed breed creed seed need feed greed steed shred sled")
+_ING_NOUNS: Final = _words(
     "building meeting shooting bombing killing wedding ceiling offering setting morning evening string "
     "spring earnings savings housing funding spending hearing landing crossing opening painting recording "
     "warning sibling stabbing filing listing ruling outing rating posting holding dwelling clothing training "
@@ -617,7 +618,7 @@ _ING_NOUNS = _words(
 # ----------------------------------------------------------------------------------------------------------
 # Events: what happened to the counted things (general news vocabulary)
 
-_EVENT_PHRASES = _groups(
+_EVENT_PHRASES: Final = _groups(
     {
         "killed or injured": "killed or injured|killed or wounded|killed and injured|killed and wounded"
         "|killed or hurt|dead or injured|dead or wounded|dead and injured|dead and wounded|casualties"
@@ -652,10 +653,10 @@ _EVENT_PHRASES = _groups(
         "damaged": "damaged",
     }
 )
-_EVENT_RE = re.compile(rf"(?P<e>{alternation(_EVENT_PHRASES)})(?![\w-])", re.IGNORECASE)
+_EVENT_RE: Final = re.compile(rf"(?P<e>{alternation(_EVENT_PHRASES)})(?![\w-])", re.IGNORECASE)
 # The leading letters of every event phrase ("killed", "laid" of "laid off", "lay" of "lay-offs"); see _WORD_INFO.
-_EVENT_FIRST_WORDS = frozenset(re.match(r"[a-z]+", p).group() for p in _EVENT_PHRASES)  # type: ignore[union-attr]
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_EVENT_FIRST_WORDS: Final = frozenset(re.match(r"[a-z]+", p).group() for p in _EVENT_PHRASES)  # type: ignore[union-attr]
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _words_by_first(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -674,10 +675,10 @@ def _any_phrase_whole(runs: tuple[str, ...], firsts: frozenset[str], index: dict
     return any(all(w in runs for w in rest) for first in firsts.intersection(runs) for rest in index[first])
 
 
-_EVENT_WORDS_BY_FIRST = _words_by_first(_EVENT_PHRASES)
+_EVENT_WORDS_BY_FIRST: Final = _words_by_first(_EVENT_PHRASES)
 assert frozenset(_EVENT_WORDS_BY_FIRST) == _EVENT_FIRST_WORDS  # the keys _any_phrase_whole is given
 # Verbs that take the count as object ("the quake killed 112 people") and nouns followed by "of" + count.
-_ACTIVE_EVENTS = _groups(
+_ACTIVE_EVENTS: Final = _groups(
     {
         "killed": "killed|killing|kills|kill|claimed the lives of|deaths of|death of",
         "injured": "injured|injuring|wounded|wounding|injures",
@@ -702,16 +703,16 @@ _ACTIVE_EVENTS = _groups(
         "damaged": "damaged|damaging",
     }
 )
-_ACTIVE_RE = re.compile(
+_ACTIVE_RE: Final = re.compile(
     rf"(?<![\w-])(?P<e>{alternation(_ACTIVE_EVENTS)})\s+(?:(?:a\s+total\s+of|an?|some|the)\s+)?$",
     re.IGNORECASE,
 )
-_ACTIVE_WORDS_BY_FIRST = _words_by_first(_ACTIVE_EVENTS)
-_ACTIVE_FIRST_WORDS = frozenset(_ACTIVE_WORDS_BY_FIRST)
+_ACTIVE_WORDS_BY_FIRST: Final = _words_by_first(_ACTIVE_EVENTS)
+_ACTIVE_FIRST_WORDS: Final = frozenset(_ACTIVE_WORDS_BY_FIRST)
 # The words an _ACTIVE_RE match can end with, before its trailing space; see _word_before.
-_ACTIVE_LAST_WORDS = frozenset([*(p.split()[-1] for p in _ACTIVE_EVENTS), "of", "a", "an", "some", "the"])
+_ACTIVE_LAST_WORDS: Final = frozenset([*(p.split()[-1] for p in _ACTIVE_EVENTS), "of", "a", "an", "some", "the"])
 # Head nouns that are themselves the event ("240 deaths", "1,200 job cuts", "40 dead").
-_EVENT_NOUNS = _groups(
+_EVENT_NOUNS: Final = _groups(
     {
         "killed": "deaths|death|fatalities|fatality|dead",
         "killed or injured": "casualties|casualty",
@@ -723,16 +724,16 @@ _EVENT_NOUNS = _groups(
         "missing": "missing",
     }
 )
-_ADJECTIVE_EVENTS = _words("dead injured wounded missing")
+_ADJECTIVE_EVENTS: Final = _words("dead injured wounded missing")
 # Role nouns imply an event only when nothing else happened to them ("50,000 protesters" attended).
-_ROLE_NOUNS = _groups(
+_ROLE_NOUNS: Final = _groups(
     {
         "attended": "protester|protestor|demonstrator|marcher|participant|attendee|crowd",
         "evacuated": "evacuee",
         "taken hostage": "hostage",
     }
 )
-_EVENT_DEFAULT_COUNTED = {
+_EVENT_DEFAULT_COUNTED: Final = {
     **dict.fromkeys(
         [
             "killed",
@@ -757,91 +758,91 @@ _EVENT_DEFAULT_COUNTED = {
     "cut": "job",
     "hired": "job",
 }
-_JOB_NOUNS = _words("employee worker staff staffer position role post workforce")
+_JOB_NOUNS: Final = _words("employee worker staff staffer position role post workforce")
 # Words allowed between a counted noun and its event verb ("might have been", "reportedly", "who were").
-_AUX = _words(
+_AUX: Final = _words(
     "were was are is had have has been be being may might could would will should must can reportedly "
     "allegedly likely probably possibly also already all now still feared believed thought reported said "
     "estimated understood known confirmed presumed to got get who that which later subsequently eventually "
     "then since ever so far yet either initially officially expected set due not never remain remained "
     "remains stayed more"
 )
-_WINDOW_BREAK = _words(
+_WINDOW_BREAK: Final = _words(
     "where when while whereas but because although though after before as if and or whom whose"
 )
-_CLAUSE_PUNCT = frozenset(",;:()[]" + "\u2013\u2014" + _QUOTES + "?!.")
-_ASIDE_RE = re.compile(
+_CLAUSE_PUNCT: Final = frozenset(",;:()[]" + "\u2013\u2014" + _QUOTES + "?!.")
+_ASIDE_RE: Final = re.compile(
     r",\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|some\s+of\s+them|mostly|mainly|many|most"
     r"|the\s+majority|according\s+to|officials\s+said|police\s+said|it\s+said|they\s+said)\b[^,;:.]*,",
     re.IGNORECASE,
 )
 # Link words between a noun and a following figure ("revenue of $4.5bn", "the death toll reached 240").
-_LINK_VERBS = _words(
+_LINK_VERBS: Final = _words(
     "is was were are stood stands stand reached reach reaches hit hits totalled totaled totals total topped "
     "tops exceeded exceeds surpassed passed amounted amounts came comes put estimated pegged seen forecast "
     "expected remained remains be been now became becomes hovered hovers registered recorded reported posted "
     "booked announced generated brought made worth valued priced"
 )
-_RISE_VERBS = _words(
+_RISE_VERBS: Final = _words(
     "rose risen rise rises climbed climbs jumped jumps increased increases grew grown grows surged surges "
     "soared soars gained gains up rising climbing jumping increasing growing surging advanced rebounded "
     "spiked swelled"
 )
-_FALL_VERBS = _words(
+_FALL_VERBS: Final = _words(
     "fell fallen falls fall dropped drops declined declines decreased decreases slipped slips plunged "
     "plunges tumbled tumbles slumped slumps down falling dropping declining shrank shrunk contracted sank "
     "slid eased dipped lost"
 )
-_CHANGE_PREV = (
+_CHANGE_PREV: Final = (
     _RISE_VERBS | _FALL_VERBS | _words("by cut raised lowered revised moved went changed increase from")
 )
-_CHANGE_NOUNS = _groups(
+_CHANGE_NOUNS: Final = _groups(
     {
         "rise": "rise|increase|jump|gain|growth|surge|hike|climb",
         "fall": "fall|drop|decline|decrease|slump|slide|dip|cut|reduction|plunge|loss",
     }
 )
-_ESTIMATE_VERBS = _words("put puts estimated estimates estimate pegged placed set numbered")
-_AUX_BEFORE_VERB = _words(
+_ESTIMATE_VERBS: Final = _words("put puts estimated estimates estimate pegged placed set numbered")
+_AUX_BEFORE_VERB: Final = _words(
     "has have had is was were are been will would could may might now already also reportedly further "
     "sharply slightly just stood stands"
 )
-_LOOKBACK_SKIP = _words(
+_LOOKBACK_SKIP: Final = _words(
     "% percent per cent pc bn m billion million by points percentage point $ \u20ac \u00a3 about around some "
     "nearly almost more than over from a an"
 )
-_LOOKBACK_NOUN_STOP = _words("number total figure tally count level amount estimate rate")
-_SENTENCE_PREV = _words(
+_LOOKBACK_NOUN_STOP: Final = _words("number total figure tally count level amount estimate rate")
+_SENTENCE_PREV: Final = _words(
     "sentenced jailed imprisoned sentence term jail prison served serve serving face faces given"
 )
-_PRISON_AFTER_RE = re.compile(
+_PRISON_AFTER_RE: Final = re.compile(
     r"\s+(?:in\s+(?:prison|jail)|behind\s+bars|imprisonment|jail\s+term|prison\s+(?:term|sentence))\b",
     re.IGNORECASE,
 )
 # A second figure coordinated with the first: "and 500 civilians", "or 12 police officers".
-_COORD_FIGURE_RE = re.compile(
+_COORD_FIGURE_RE: Final = re.compile(
     r"\s+(?:an?\s+)?[\d,.]+\s*%?(?:\s+[A-Za-z][\w-]*){0,3}?(?=\s+(?:were|was|are|is|have|had|has)\b)"
 )
-_OF_WHOM_RE = re.compile(r"\s+of\s+(?:whom|them|those|these|which)\b", re.IGNORECASE)
-_IN_OF_RE = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
-_OF_NP_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+)?", re.IGNORECASE)
-_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+_OF_WHOM_RE: Final = re.compile(r"\s+of\s+(?:whom|them|those|these|which)\b", re.IGNORECASE)
+_IN_OF_RE: Final = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
+_OF_NP_RE: Final = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+)?", re.IGNORECASE)
+_OF_RE: Final = re.compile(r"\s+of\b", re.IGNORECASE)
 
-_ABBREV = (
+_ABBREV: Final = (
     r"(?:Nos?|nos?|pp?|pg|[Aa]rt|[Ss]ec|[Vv]ol|[Ff]ig|[Cc]h|[Pp]ara|[Aa]pt|approx|ca|c|Jan|Feb|Mar|Apr|Jun|Jul"
     r"|Aug|Sept?|Oct|Nov|Dec)\.(?=\s|\d)"
 )
-_LETTER = r"A-Za-z\u00c0-\u024f"
+_LETTER: Final = r"A-Za-z\u00c0-\u024f"
 # The lookahead before the abbreviations only restates what they need (up to six letters, a full stop, then a
 # space or a digit); it fails at once for almost every token, where trying the abbreviations one by one is slow.
-_TOKEN_RE = re.compile(
+_TOKEN_RE: Final = re.compile(
     rf"(?=[A-Za-z]{{1,6}}\.[\s\d])\b{_ABBREV}|[{_LETTER}][\w{_APOS}\u00c0-\u024f]*(?:[-\u2011][{_LETTER}][\w{_APOS}\u00c0-\u024f]*)*"
     r"|\d[\d,.]*\d|\d|[^\s\w]"
 )
 # The same tokens for ASCII text without the separators "\x1c" to "\x1f" (whitespace only to Unicode
 # matching); there re.ASCII matching is a third faster. See _plain_ascii.
-_TOKEN_ASCII_RE = re.compile(_TOKEN_RE.pattern, re.ASCII)
-_TITLE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+_TOKEN_ASCII_RE: Final = re.compile(_TOKEN_RE.pattern, re.ASCII)
+_TITLE_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 
 
 @dataclass(slots=True)
@@ -1235,13 +1236,13 @@ def _first_after_space(text: str, pos: int) -> str:
 # The characters that can follow the leading whitespace of _RANGE_SEP_RE, _OUT_OF_RE, _POST_QUAL_RE,
 # _OF_WHOM_RE and the two clock patterns (cased letters in both cases, and the letters that match them
 # under IGNORECASE without lower-casing to them).
-_RANGE_SEP_FIRST = frozenset(_DASHES + "tToOaA")
-_OUT_OF_FIRST = frozenset("oOiI\u0130\u0131")
-_POST_QUAL_FIRST = frozenset("o+")
-_OF_WHOM_FIRST = frozenset("oO")
-_CLOCK_FIRST = frozenset("aApPoOgGuUbBcCeEjJkKlL\u212a")
+_RANGE_SEP_FIRST: Final = frozenset(_DASHES + "tToOaA")
+_OUT_OF_FIRST: Final = frozenset("oOiI\u0130\u0131")
+_POST_QUAL_FIRST: Final = frozenset("o+")
+_OF_WHOM_FIRST: Final = frozenset("oO")
+_CLOCK_FIRST: Final = frozenset("aApPoOgGuUbBcCeEjJkKlL\u212a")
 # The first letters of _SCALE_RE's words and suffixes.
-_SCALE_FIRST = frozenset("mMbBtThHcClLkK\u212a")
+_SCALE_FIRST: Final = frozenset("mMbBtThHcClLkK\u212a")
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -1672,7 +1673,7 @@ def _word_info(t: str) -> _WordInfo:
 
 # The module's memos of pure per-word functions: the benchmark clears them with the lru caches for its
 # cold figure.
-_MEMOS = (_COUNTED, _WORD_INFO)
+_MEMOS: Final = (_COUNTED, _WORD_INFO)
 
 
 def _np_ends(text: str, pos: int, tokens: re.Pattern[str] = _TOKEN_RE) -> bool:
@@ -1796,9 +1797,11 @@ def _event_after(text: str, pos: int, in_aside: bool = False, token_re: re.Patte
     return direct
 
 
-_LOOKBACK_DROPPED = ("a", "an", "the", "some", "just", "only")
+_LOOKBACK_DROPPED: Final = ("a", "an", "the", "some", "just", "only")
 # The last words (after _LOOKBACK_DROPPED) for which _lookback can find a link.
-_LOOKBACK_LAST = frozenset(["fined", "to", "at", "from", "by", "of", "worth"]) | _RISE_VERBS | _FALL_VERBS | _LINK_VERBS
+_LOOKBACK_LAST: Final = (
+    frozenset(["fined", "to", "at", "from", "by", "of", "worth"]) | _RISE_VERBS | _FALL_VERBS | _LINK_VERBS
+)
 
 
 def _lookback_may_link(tokens: list[str], complete: bool = True) -> bool:

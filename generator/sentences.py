@@ -9,14 +9,15 @@ unit, so the speaker named after the closing quote stays with every quoted sente
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import nupunkt
 
 from .records import Sentence
 
-_LINE = re.compile(r"[^\n]+")
+_LINE: Final = re.compile(r"[^\n]+")
 # A quote left open for longer than this many sentences is more likely a stray mark than a quote.
-MAX_QUOTE_SENTENCES = 5
+MAX_QUOTE_SENTENCES: Final = 5
 
 
 def _open_quote(text: str) -> bool:
@@ -30,8 +31,8 @@ def _open_quote(text: str) -> bool:
 
 
 # nupunkt only ever ends a sentence at one of these characters.
-_END_CHARS = (".", "!", "?", "\u2026")
-_CLOSERS = "\"'\u201d\u2019)]"
+_END_CHARS: Final = (".", "!", "?", "\u2026")
+_CLOSERS: Final = "\"'\u201d\u2019)]"
 
 
 def _segment_line(line: str) -> list[tuple[int, int]]:

@@ -58,6 +58,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from .textscan import fold_odd, letter_runs
 
@@ -109,11 +110,11 @@ class Clause:
 # Tokens
 # --------------------------------------------------------------------------------------------
 
-_ABBREV = (
+_ABBREV: Final = (
     "Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Cmdr|Prof|Sen|Rep|Gov|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|"
     "Brig|Cpl|Pvt|Supt|Insp|Det|Gens|Sens|Reps|Messrs|Mt|Ft|Hon|Amb|Atty|Pres|Sec|Fr|Sgt|Cllr|Assoc"
 )
-_TOKEN_RE = re.compile(
+_TOKEN_RE: Final = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.K., a.m.
     # Every abbreviation is a capital and 1-5 small letters: the lookahead rejects most words at once.
     rf"|(?=[A-Z][a-z]{{1,5}}\.)(?:{_ABBREV})\.(?=\s)"
@@ -148,11 +149,11 @@ class _Tok:
 # Before the token, the first group takes a run of words of ASCII lower-case letters and digits, each followed by
 # one space and then a token (the commonest tokens, which those branches take whole): one match for the run
 # and the token after it, instead of one per word, halves the regex's work.
-_TOKEN_GAP_RE = re.compile(
+_TOKEN_GAP_RE: Final = re.compile(
     r"((?:[a-z0-9]++ (?=\S))*+)"
     rf"([a-z0-9]\w++(?![\w'\u2019\-])|[A-Za-z0-9]\w*+(?![\w'\u2019.\-])|{_TOKEN_RE.pattern})(\s*)"
 )
-_LEAD_SPACE_RE = re.compile(r"\s*")
+_LEAD_SPACE_RE: Final = re.compile(r"\s*")
 
 
 def _blank_tok(cls: type[_Tok]) -> _Tok:
@@ -205,35 +206,35 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_ARTICLES = _words("the a an this that these those")
-_INDEFINITE = _words("a an one another")
-_QUANTIFIERS = _words(
+_ARTICLES: Final = _words("the a an this that these those")
+_INDEFINITE: Final = _words("a an one another")
+_QUANTIFIERS: Final = _words(
     "some several many most few two three four five six seven eight nine ten dozens numerous various "
     "other all both multiple"
 )
-_PRONOUNS = _words("he she they it we i you")
-_BE = _words("is are was were be been being am")
-_HAVE = _words("has have had")
-_MODAL = _words("will would can could may might must shall should did does do")
-_BETWEEN = _words(
+_PRONOUNS: Final = _words("he she they it we i you")
+_BE: Final = _words("is are was were be been being am")
+_HAVE: Final = _words("has have had")
+_MODAL: Final = _words("will would can could may might must shall should did does do")
+_BETWEEN: Final = _words(
     "also previously earlier later repeatedly again already then now still first once too publicly "
     "privately separately officially initially recently reportedly allegedly just indeed "
     "further subsequently originally yesterday today tonight meanwhile however though"
 )
-_TIME_WORDS = _words(
+_TIME_WORDS: Final = _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december today yesterday tonight week month year weekend "
     "morning afternoon evening night day earlier later"
 )
-_TIME_PREPS = _words("on last this in late early earlier next that")
-_CONTEXT_NOUNS = _words(
+_TIME_PREPS: Final = _words("on last this in late early earlier next that")
+_CONTEXT_NOUNS: Final = _words(
     "statement interview letter post video speech message release briefing conference filing tweet "
     "email broadcast address report"
 )
-_SUBORDINATORS = _words(
+_SUBORDINATORS: Final = _words(
     "after although though because since before while whereas if unless until despite as when once"
 )
-_STOP = (
+_STOP: Final = (
     _words(
         "that which who whom whose when while because but although though since after before as if "
         "unless until where whereas so yet then however meanwhile moreover furthermore nor or not "
@@ -245,14 +246,14 @@ _STOP = (
     | _HAVE
     | _MODAL
 )
-_NP_PREPS = _words("of for at in from with on to")
-_TO_NOUNS = _words(
+_NP_PREPS: Final = _words("of for at in from with on to")
+_TO_NOUNS: Final = _words(
     "adviser advisor advisers advisors aide aides ambassador envoy spokesman spokeswoman spokesperson "
     "counsel consultant secretary assistant deputy heir successor representative delegate close "
     "attorney lawyer lawyers"
 )
 
-_SPEECH_VERBS = _words(
+_SPEECH_VERBS: Final = _words(
     "say says said tell tells told state states stated claim claims claimed warn warns warned report "
     "reports reported announce announces announced add adds added note notes noted insist insists "
     "insisted argue argues argued estimate estimates estimated confirm confirms confirmed deny denies "
@@ -269,25 +270,25 @@ _SPEECH_VERBS = _words(
     "dubbed documented informed briefed expect expects"
 )
 # Verbs that report a finding only when a document is the subject ("Data showed", not "He showed").
-_DOC_ONLY_VERBS = _words("show shows showed")
+_DOC_ONLY_VERBS: Final = _words("show shows showed")
 # Verbs of naming: "a man called John" and "a man described as" are not attributions.
-_NAMING_VERBS = _words("called calls described describes describe labelled labeled branded termed dubbed")
+_NAMING_VERBS: Final = _words("called calls described describes describe labelled labeled branded termed dubbed")
 # Forms that are also common nouns ("reports of", "Russia's claims"): verb only with a subject.
-_NOUNISH_VERBS = _words(
+_NOUNISH_VERBS: Final = _words(
     "report reports estimate estimates claim claims note notes state states dispute disputes stress "
     "contest contests forecast forecasts replies calls shows show"
 )
 # Reaction verbs count as attribution only where they carry a denial (not "denied bail").
-_REACTION_VERBS = _words(
+_REACTION_VERBS: Final = _words(
     "deny denies denied dispute disputes disputed reject rejects rejected contest contests contested "
     "refute refutes refuted dismiss dismisses dismissed"
 )
-_NOT_NP_BEFORE_VERB = _words(
+_NOT_NP_BEFORE_VERB: Final = _words(
     "the a an his her its their our my your these those such media news press recent latest new "
     "initial earlier official unconfirmed local state of from with in despite amid and by"
 )
 
-_ANON_NOUNS = _words(
+_ANON_NOUNS: Final = _words(
     "official officials source sources analyst analysts expert experts observer observers diplomat "
     "diplomats report reports media agencies agency resident residents witness witnesses people "
     "person critic critics insider insiders researcher researchers scientist scientists economist "
@@ -304,26 +305,26 @@ _ANON_NOUNS = _words(
     "citizens neighbors neighbours eyewitnesses bystanders historians academics scholars physicians "
     "patients victims refugees migrants groups others observers police"
 )
-_DOC_NOUNS = _words(
+_DOC_NOUNS: Final = _words(
     "report reports statement statements estimate estimates assessment assessments study studies "
     "survey surveys poll polls data figures analysis analyses review findings announcement "
     "announcements article document documents release filing ruling verdict memo letter account "
     "accounts claim claims research projections forecast forecasts tally count census records results "
     "polling"
 )
-_OWNER_DOC_NOUNS = _words(
+_OWNER_DOC_NOUNS: Final = _words(
     "report reports statement statements estimate estimates assessment assessments study survey poll "
     "data figures analysis findings announcement account claim claims tally count forecast "
     "projections"
 )
-_IRREGULAR_PLURALS = _words("people media staff personnel children women men folk")
-_NATIONALITY_WORDS = _words(
+_IRREGULAR_PLURALS: Final = _words("people media staff personnel children women men folk")
+_NATIONALITY_WORDS: Final = _words(
     "american german afghan kenyan ugandan rwandan thai greek swiss arab western eastern northern "
     "southern north south east west central allied serb croat kazakh uzbek tajik turkmen filipino "
     "u.s. us u.s u.k. uk eu e.u. soviet federal state regional local provincial municipal"
 )
-_NATIONALITY_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ican|ch|i)$")
-_LY_NOT_ADVERB = _words(
+_NATIONALITY_RE: Final = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ican|ch|i)$")
+_LY_NOT_ADVERB: Final = _words(
     "family ally rally supply assembly reply daily weekly monthly quarterly anomaly monopoly lily "
     "italy bully"
 )
@@ -347,13 +348,13 @@ def _is_plural(low: str) -> bool:
 # Quotes
 # --------------------------------------------------------------------------------------------
 
-_QUOTE_CHAR_RE = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a\u201b]")
-_PARA_BLANK_RE = re.compile(r"\n[ \t\r\f\v]*\n")
-_ELISION_RE = re.compile(r"(?:em|til|cause|n|tis|twas|round|bout|cos|ol)\b", re.IGNORECASE)
-_OPEN_DOUBLE = "\u201c\u201e\u201f\u00ab"
-_CLOSE_DOUBLE = "\u201d\u00bb"
-_OPEN_SINGLE = "\u2018\u201a\u201b"
-_OPENERS_BEFORE = "([{\u2014\u2013-/\u201c\u2018\"'"
+_QUOTE_CHAR_RE: Final = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a\u201b]")
+_PARA_BLANK_RE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
+_ELISION_RE: Final = re.compile(r"(?:em|til|cause|n|tis|twas|round|bout|cos|ol)\b", re.IGNORECASE)
+_OPEN_DOUBLE: Final = "\u201c\u201e\u201f\u00ab"
+_CLOSE_DOUBLE: Final = "\u201d\u00bb"
+_OPEN_SINGLE: Final = "\u2018\u201a\u201b"
+_OPENERS_BEFORE: Final = "([{\u2014\u2013-/\u201c\u2018\"'"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -491,18 +492,18 @@ def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 # Denials
 # --------------------------------------------------------------------------------------------
 
-_CLAIM_NOUNS = (
+_CLAIM_NOUNS: Final = (
     r"(?:claims?|allegations?|accusations?|reports?|assertions?|charges?|suggestions?|accounts?|"
     r"figures?|characteri[sz]ations?|notion|idea|narrative|findings|version|statements?|estimates?|"
     r"rumou?rs?|theory|theories|story|stories|numbers?|data|contention|premise|this|that|it|them)"
 )
-_NEG_BEFORE_RE = re.compile(
+_NEG_BEFORE_RE: Final = re.compile(
     r"(?:\bnot|n['\u2019]t|\bnever|\bno\s+one|\bnobody|\bcannot|\brefused\s+to|\bneither|\bnor|\bwithout"
     r"|\bhard\s+to|\bdifficult\s+to)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_REFUSAL_AFTER_RE = re.compile(
+_BE_BEFORE_RE: Final = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_REFUSAL_AFTER_RE: Final = re.compile(
     r"\s+(?:(?:him|her|them|us|me|it|the\s+\w+|\w+['\u2019]s?)\s+)?(?:bail|entry|access|permission|visas?|"
     r"asylum|parole|requests?|appeals?|motions?|applications?|petitions?|service|treatment|care|"
     r"chance|opportunity|rights?|benefits|licen[cs]es?|permits?|a\s+(?:visa|permit|licen[cs]e|"
@@ -510,70 +511,70 @@ _REFUSAL_AFTER_RE = re.compile(
     r"opportunity|chance|right|permit))\b",
     re.IGNORECASE,
 )
-_CLAIM_SUBJECT_RE = re.compile(
+_CLAIM_SUBJECT_RE: Final = re.compile(
     rf"{_CLAIM_NOUNS}\s+(?:\w+\s+)?(?:is|are|was|were|been|being|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?$",
     re.IGNORECASE,
 )
-_DENY_RE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|denials?)\b", re.IGNORECASE)
-_REJECT_RE = re.compile(
+_DENY_RE: Final = re.compile(r"\b(?:den(?:y|ies|ied|ying)|denials?)\b", re.IGNORECASE)
+_REJECT_RE: Final = re.compile(
     rf"\b(?:reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|contradict(?:s|ed|ing)?)"
     rf"(?:\s+(?:the|these|those|such|any|all|his|her|their|its|this|that|earlier|official|"
     rf"previous|russia['\u2019]s|\w+['\u2019]s))?\s+{_CLAIM_NOUNS}\b",
     re.IGNORECASE,
 )
-_REJECT_REL_RE = re.compile(
+_REJECT_REL_RE: Final = re.compile(
     rf"\b{_CLAIM_NOUNS}\s+(?:which|that)?\s*(?:[\w.\u2019']+\s+){{0,5}}?(?:has\s+|have\s+|had\s+)?"
     rf"(?:reject(?:s|ed)?|refut(?:es|ed)?|disput(?:es|ed)|contest(?:s|ed)?|dismiss(?:es|ed)?)\b",
     re.IGNORECASE,
 )
-_DISPUTE_RE = re.compile(r"\bdisput(?:e|es|ed|ing)\b", re.IGNORECASE)
-_DISPUTE_NOUN_BEFORE_RE = re.compile(
+_DISPUTE_RE: Final = re.compile(r"\bdisput(?:e|es|ed|ing)\b", re.IGNORECASE)
+_DISPUTE_NOUN_BEFORE_RE: Final = re.compile(
     r"(?:\b(?:the|a|an|in|of|no|territorial|legal|long-running|trade|border|pay|labou?r|contract|"
     r"family|land|bitter|ongoing|beyond|under|without|any)\s+)$",
     re.IGNORECASE,
 )
-_CONTEST_RE = re.compile(
+_CONTEST_RE: Final = re.compile(
     rf"\bcontest(?:s|ed|ing)?\s+(?:(?:the|these|those|this|such|all|any)\s+)?{_CLAIM_NOUNS}\b",
     re.IGNORECASE,
 )
-_INSIST_CONT_RE = re.compile(
+_INSIST_CONT_RE: Final = re.compile(
     r"\b(?:insist|maintain)(?:s|ed|ing)?\b[^.;!?]{0,100}?\b(?:continu(?:e|es|ed|ing)|ongoing|still)\b",
     re.IGNORECASE,
 )
-_INSIST_NEG_RE = re.compile(
+_INSIST_NEG_RE: Final = re.compile(
     r"\b(?:insist|maintain)(?:s|ed|ing)?\b(?:\s+that)?\s+(?:he|she|they|it|we|i|the\s+\w+|\w+)\s+"
     r"(?:(?:did|had|has|have|was|were|is|are|does|do|would|could)\s*(?:not|n['\u2019]t)|never)\b"
     r"|\bmaintain(?:s|ed|ing)?\s+(?:his|her|their|its|my|our)\s+innocence\b",
     re.IGNORECASE,
 )
-_SAID_CONT_RE = re.compile(
+_SAID_CONT_RE: Final = re.compile(
     r"\b(?:said|says|say|stated|states|reported|reports|added|noted)\b[^.;!?]{0,120}?"
     r"\b(?:ongoing|continu(?:e|es|ed|ing)|under\s+way|underway)\b",
     re.IGNORECASE,
 )
-_COUNTER_MARK_RE = re.compile(
+_COUNTER_MARK_RE: Final = re.compile(
     r"\b(?:despite|contrary\s+to|in\s+contrast\s+to|rather\s+than|notwithstanding)\b[^.;!?]{0,50}?"
     r"\b(?:claims?|assertions?|reports?|statements?|announcements?|insistence)\b",
     re.IGNORECASE,
 )
-_CONTRARY_RE = re.compile(
+_CONTRARY_RE: Final = re.compile(
     r"\bcontrary\s+to\b[^.;!?]{0,40}?\b(?:claims?|assertions?|reports?|statements?)\b", re.IGNORECASE
 )
-_DISMISS_RE = re.compile(
+_DISMISS_RE: Final = re.compile(
     r"\bdismiss(?:es|ed|ing)?\b(?:(?:\s+[\w\u2019'.-]+){0,8}?\s+as\b|\s+(?:the|these|those|such|all|any)?\s*"
     r"(?:claims?|allegations?|accusations?|reports?|suggestions?|concerns|rumou?rs?|criticism)\b)",
     re.IGNORECASE,
 )
-_NO_EVIDENCE_RE = re.compile(
+_NO_EVIDENCE_RE: Final = re.compile(
     r"\bthere\s+(?:is|was|has\s+been|were|are|had\s+been)\s+(?:no|little|not\s+any)\s+(?:evidence|proof)\b"
     r"|\bno\s+(?:credible\s+|concrete\s+|hard\s+)?(?:evidence|proof)\b"
     r"|\bno\s+truth\s+(?:to|in)\b",
     re.IGNORECASE,
 )
-_NOT_TRUE_RE = re.compile(
+_NOT_TRUE_RE: Final = re.compile(
     r"\b(?:not|never)\s+(?:\w+ly\s+)?true\b|n['\u2019]t\s+(?:\w+ly\s+)?true\b|\buntrue\b", re.IGNORECASE
 )
-_FALSE_RE = re.compile(
+_FALSE_RE: Final = re.compile(
     r"\b(?:(?:is|was|are|were|be|been|as|completely|entirely|totally|patently|categorically|"
     r"demonstrably|simply|utterly|absolutely|wholly|blatantly|clearly)\s+false\b(?!\s+(?:alarm|start|"
     r"positive|negative|flag|teeth|ceiling|bottom|dawn|step|hope|pretences|pretenses|imprisonment))"
@@ -581,7 +582,7 @@ _FALSE_RE = re.compile(
     r"rumou?rs?|assertions?|figures?|and\s+(?:misleading|defamatory|baseless|unfounded))\b)",
     re.IGNORECASE,
 )
-_BASELESS_RE = re.compile(
+_BASELESS_RE: Final = re.compile(
     r"\b(?:baseless|groundless|unfounded|fabricat(?:ed|ion|ions)|fake\s+news|pleaded\s+not\s+guilty|"
     r"pleads?\s+not\s+guilty|pled\s+not\s+guilty|plead\s+not\s+guilty)\b",
     re.IGNORECASE,
@@ -599,7 +600,7 @@ _DENIAL_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_CONTRARY_RE, ("contrary",)),
 )
 # Substring pre-check: most sentences hold none of these, and `in` is far cheaper than the regexes.
-_DENIAL_HINTS = (
+_DENIAL_HINTS: Final = (
     "deni", "deny", "reject", "refut", "rebut", "contradict", "disput", "contest", "insist", "maintain",
     "ongoing", "continu", "dismiss", "evidence", "proof", "truth", "true", "false", "baseless",
     "groundless", "unfounded", "fabricat", "fake", "guilty", "contrary",
@@ -697,34 +698,34 @@ def is_denial(sentence: str) -> bool:
 # Attribution
 # --------------------------------------------------------------------------------------------
 
-_ACCORDING_RE = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
-_STATEMENT_BY_RE = re.compile(
+_ACCORDING_RE: Final = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_STATEMENT_BY_RE: Final = re.compile(
     r"\bin\s+(?:an?|the|its|his|her|their)\s+(?:\w+\s+)?(?:statement|post|interview|letter|report|video|"
     r"speech|message|release|press\s+release|filing|briefing|communiqu[e\u00e9]|tweet|email|broadcast)\s+"
     r"(?:(?:released|issued|published|posted|sent|given|made|carried|distributed|put\s+out)\s+)?"
     r"(?:by|from)\b",
     re.IGNORECASE,
 )
-_AS_REPORTED_BY_RE = re.compile(
+_AS_REPORTED_BY_RE: Final = re.compile(
     r"\bas\s+(?:first\s+|previously\s+|earlier\s+)?(?:reported|announced|stated|confirmed|noted|"
     r"claimed|estimated|said)\s+by\b",
     re.IGNORECASE,
 )
-_PASSIVE_BY_RE = re.compile(
+_PASSIVE_BY_RE: Final = re.compile(
     r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:reported|announced|stated|confirmed|claimed|"
     r"estimated|denied|disputed|rejected|revealed|disclosed|acknowledged|predicted|alleged|said|accused|"
     r"described|called|criticised|criticized|condemned)\s+by\b",
     re.IGNORECASE,
 )
-_DOC_BY_RE = re.compile(
+_DOC_BY_RE: Final = re.compile(
     r"\b(?:statement|report|announcement|estimate|assessment|figures|data|study|survey|analysis|"
     r"communiqu[e\u00e9]|release|document|findings)s?\s+(?:released|issued|published|made|put\s+out|"
     r"compiled|provided|carried)\s+by\b",
     re.IGNORECASE,
 )
-_QUOTED_BY_RE = re.compile(r",\s*(?:as\s+)?(?:quoted|cited)\s+by\b", re.IGNORECASE)
-_QUOTED_AS_RE = re.compile(r"\b(?:quoted|cited)\s+(.{1,80}?)\s+as\s+saying\b", re.IGNORECASE)
-_HEDGE_RE = re.compile(
+_QUOTED_BY_RE: Final = re.compile(r",\s*(?:as\s+)?(?:quoted|cited)\s+by\b", re.IGNORECASE)
+_QUOTED_AS_RE: Final = re.compile(r"\b(?:quoted|cited)\s+(.{1,80}?)\s+as\s+saying\b", re.IGNORECASE)
+_HEDGE_RE: Final = re.compile(
     r"\b(?P<adv>reportedly|allegedly|purportedly|supposedly|reputedly|rumou?redly)\b"
     r"|\b(?:is|are|was|were|been|being)\s+(?P<pv>said|reported|believed|thought|alleged|rumou?red|"
     r"understood|claimed|estimated)\s+to\b"
@@ -735,11 +736,11 @@ _HEDGE_RE = re.compile(
 )
 
 
-_STATEMENT_NOUNS = (
+_STATEMENT_NOUNS: Final = (
     "statement", "post", "interview", "letter", "report", "video", "speech", "message", "release", "filing",
     "briefing", "communiqu", "tweet", "email", "broadcast",
 )
-_HEDGE_WORDS = (
+_HEDGE_WORDS: Final = (
     "edly", "said", "reported", "believed", "thought", "alleged", "rumored", "rumoured", "understood", "claimed",
     "estimated",
 )
@@ -747,7 +748,7 @@ _HEDGE_WORDS = (
 
 # _STATEMENT_BY_RE's nouns as it matches them: whole runs of letters (whitespace on both sides), "communiqué"
 # ending its run of ASCII letters at the "é".
-_STATEMENT_NOUN_RUNS = frozenset([*_STATEMENT_NOUNS, "communique"])
+_STATEMENT_NOUN_RUNS: Final = frozenset([*_STATEMENT_NOUNS, "communique"])
 
 
 def _has_statement_noun(low: str) -> bool:
@@ -813,7 +814,7 @@ def _list_comma_ok(toks: Sequence[_Tok], j: int, first: int) -> bool:
 
 
 # The words _np_back tests a word token for, other than adverbs.
-_NP_BACK_WORDS = _ARTICLES | _NP_PREPS | _words("and") | _STOP | _SPEECH_VERBS | _PRONOUNS
+_NP_BACK_WORDS: Final = _ARTICLES | _NP_PREPS | _words("and") | _STOP | _SPEECH_VERBS | _PRONOUNS
 
 
 def _np_back(toks: Sequence[_Tok], i: int) -> tuple[int, int, str | None]:
@@ -990,7 +991,7 @@ def _owner(toks: Sequence[_Tok], a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-_POSSESSIVE_PRONOUNS = _words("his her its their my our your")
+_POSSESSIVE_PRONOUNS: Final = _words("his her its their my our your")
 
 
 def _opens_sentence(sentence: str, toks: Sequence[_Tok], a: int) -> bool:
@@ -1123,7 +1124,7 @@ def _np_fwd(toks: Sequence[_Tok], i: int) -> int:
     return j
 
 
-_INVERTED_FOLLOW = _words(
+_INVERTED_FOLLOW: Final = _words(
     "who in on at by via over adding according after during when as while citing referring speaking "
     "before told "
     "today yesterday tonight earlier later last this"
@@ -1142,7 +1143,7 @@ def _token_index_at(toks: Sequence[_Tok], pos: int) -> int:
 
 
 # The words _skip_back steps over or tests, other than adverbs, negations in "n't" and years.
-_SKIP_BACK_WORDS = _words("not never nor") | _BE | _HAVE | _MODAL | _BETWEEN | _TIME_WORDS | _CONTEXT_NOUNS
+_SKIP_BACK_WORDS: Final = _words("not never nor") | _BE | _HAVE | _MODAL | _BETWEEN | _TIME_WORDS | _CONTEXT_NOUNS
 
 
 def _skip_back(toks: Sequence[_Tok], i: int) -> tuple[int, bool, bool]:
@@ -1182,7 +1183,7 @@ def _skip_back(toks: Sequence[_Tok], i: int) -> tuple[int, bool, bool]:
     return i, passive, negated
 
 
-_RELATIVES = _words("who which that")
+_RELATIVES: Final = _words("who which that")
 
 
 def _subject_before(
@@ -1230,14 +1231,14 @@ def _subject_before(
     return a, b, stop in _SUBORDINATORS
 
 
-_APPOSITIVE_START = _words(
+_APPOSITIVE_START: Final = _words(
     "a an who which whose speaking quoted citing in on at according however meanwhile though also "
     "for the himself herself itself themselves then too writing asked interviewed"
 )
 
 
-_CLAUSE_OPENERS = _SUBORDINATORS | _words("and but so yet then meanwhile however also that or nor")
-_BY_PARTICIPLES = _words("made released issued published put carried compiled provided signed")
+_CLAUSE_OPENERS: Final = _SUBORDINATORS | _words("and but so yet then meanwhile however also that or nor")
+_BY_PARTICIPLES: Final = _words("made released issued published put carried compiled provided signed")
 
 
 def _subject_over_appositives(toks: Sequence[_Tok], comma: int) -> tuple[int, int, bool] | None:
@@ -1280,8 +1281,8 @@ def _subject_over_appositives(toks: Sequence[_Tok], comma: int) -> tuple[int, in
     return None
 
 
-_SEGMENT_BREAKS = frozenset([",", ";", ":", "\u201c", "\u201d", "\"", "(", "\u2014", "\u2013"])
-_NOUN_FOLLOWERS = _words(
+_SEGMENT_BREAKS: Final = frozenset([",", ";", ":", "\u201c", "\u201d", "\"", "(", "\u2014", "\u2013"])
+_NOUN_FOLLOWERS: Final = _words(
     "of from by about on and were was is are have has had suggest suggested indicate indicated say said "
     "show showed"
 )
@@ -1380,7 +1381,7 @@ def _quote_only(sentence: str, quotes: Sequence[Quote]) -> bool:
     return covered >= 0.6 * len(body)
 
 
-_TOKEN_CUE_WORDS = _SPEECH_VERBS | _OWNER_DOC_NOUNS
+_TOKEN_CUE_WORDS: Final = _SPEECH_VERBS | _OWNER_DOC_NOUNS
 
 
 def find_attribution(sentence: object, previous_speaker: object = None) -> Attribution | None:
@@ -1511,12 +1512,12 @@ def _find_attribution(sentence: str, previous_speaker: str | None) -> Attributio
 # Clauses with a second party's reaction
 # --------------------------------------------------------------------------------------------
 
-_REACTION_NOUNS = (
+_REACTION_NOUNS: Final = (
     r"(?:statement|claim|assertion|allegation|accusation|charge|report|account|figure|version|"
     r"contention|characteri[sz]ation|description|suggestion|view|position|finding|conclusion|estimate|"
     r"number|narrative|story|notion|idea|move|step|decision)s?"
 )
-_SPLIT_RE = re.compile(
+_SPLIT_RE: Final = re.compile(
     rf"(?P<rel>,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+)?{_REACTION_NOUNS}\s+(?:which\s+|that\s+)?"
     r"|something\s+(?:which\s+|that\s+)?|which\s+))"
     r"|(?P<conj>(?:,|;|\s[\u2014\u2013])\s*(?=(?:although|though|but|while|whereas|yet)\s))"
@@ -1525,7 +1526,7 @@ _SPLIT_RE = re.compile(
     r"|(?P<dash>\s[\u2014\u2013]\s*)",
     re.IGNORECASE,
 )
-_DESPITE_RE = re.compile(
+_DESPITE_RE: Final = re.compile(
     r"despite\s+(?:(?P<np>.{1,80}?)\s+(?P<v>denying|disputing|rejecting|contesting|dismissing|"
     r"refuting|insisting|saying|claiming|arguing|maintaining|stating|warning|reporting)\b"
     r"|(?P<np2>[^,;]{1,80}?)['\u2019]s?\s+(?P<n>claims?|denials?|assertions?|insistence|statements?|"
@@ -1534,12 +1535,12 @@ _DESPITE_RE = re.compile(
     r"(?P<np3>[^,;]{1,80}))",
     re.IGNORECASE,
 )
-_COMMA_SEMI_RE = re.compile("[,;]")
+_COMMA_SEMI_RE: Final = re.compile("[,;]")
 # The words a boundary of _SPLIT_RE at a comma needs (other than "despite"): a relative or contrastive word,
 # or a determiner and one of _REACTION_NOUNS.
-_SPLIT_WORDS = _words("something which although though but while whereas yet")
-_SPLIT_DETERMINERS = _words("a an the")
-_REACTION_NOUN_WORDS = frozenset(
+_SPLIT_WORDS: Final = _words("something which although though but while whereas yet")
+_SPLIT_DETERMINERS: Final = _words("a an the")
+_REACTION_NOUN_WORDS: Final = frozenset(
     w + plural
     for w in (
         "statement claim assertion allegation accusation charge report account figure version contention "
@@ -1548,14 +1549,14 @@ _REACTION_NOUN_WORDS = frozenset(
     ).split()
     for plural in ("", "s")
 )
-_LEADING_DESPITE_RE = re.compile(r"\s*(?:Despite|Notwithstanding)\s+[^,;]{1,120}?,\s*")
-_TAIL_RE = re.compile(
+_LEADING_DESPITE_RE: Final = re.compile(r"\s*(?:Despite|Notwithstanding)\s+[^,;]{1,120}?,\s*")
+_TAIL_RE: Final = re.compile(
     r"[\s.,;:!?\u2014\u2013]+|\b(?:on|last|this|late|early|in|a|an|the|statement|interview|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|night|morning|"
     r"evening|afternoon)\b",
     re.IGNORECASE,
 )
-_TRIM_CHARS = " \t\n\r\f\v,;\u2014\u2013"
+_TRIM_CHARS: Final = " \t\n\r\f\v,;\u2014\u2013"
 
 
 def _trimmed(s: str, a: int, b: int) -> tuple[int, int]:
@@ -1739,7 +1740,7 @@ def split_attributed_clauses(sentence: object) -> tuple[Clause, ...]:
 # Evaluative language
 # --------------------------------------------------------------------------------------------
 
-_POSITIVE = _words(
+_POSITIVE: Final = _words(
     "good great excellent strong robust solid impressive successful success successes "
     "efficient disciplined skilled capable competent professional professionalism brave "
     "bravery heroic hero heroes heroism courageous courage remarkable outstanding exceptional brilliant "
@@ -1753,7 +1754,7 @@ _POSITIVE = _words(
     "well-prepared well-trained well-equipped well-organised well-organized well-run well-managed "
     "highly-trained highly-motivated highly-skilled competitive strength strengths"
 )
-_NEGATIVE = _words(
+_NEGATIVE: Final = _words(
     "bad poor weak failure failures failed disappointing disappointment dismal incompetent incompetence "
     "inept ineffective inadequate vulnerable vulnerability dangerous reckless irresponsible "
     "catastrophic catastrophe disastrous disaster devastating terrible horrific horrible brutal "
@@ -1772,50 +1773,50 @@ _NEGATIVE = _words(
     "exhausted overstretched outmatched outgunned unmotivated undisciplined indiscipline "
     "disorganised disorganized unreliable inexperienced inexperience unfamiliarity"
 )
-_EVAL_NOUNS_NEED_ADJ = _words("challenge challenges threat threats problem problems risk risks concern "
+_EVAL_NOUNS_NEED_ADJ: Final = _words("challenge challenges threat threats problem problems risk risks concern "
                               "concerns danger dangers blow obstacle obstacles burden crisis")
-_EVAL_NOUN_ADJ = _words(
+_EVAL_NOUN_ADJ: Final = _words(
     "significant major serious severe grave huge enormous big real considerable formidable existential "
     "growing direct dire critical substantial immense tremendous great unprecedented clear"
 )
-_INTENSIFIERS = _words(
+_INTENSIFIERS: Final = _words(
     "very highly extremely incredibly remarkably exceptionally hugely deeply utterly truly really "
     "particularly especially so too most quite rather fairly absolutely totally thoroughly seriously "
     "severely woefully grossly dangerously alarmingly surprisingly impressively desperately terribly "
     "enormously immensely"
 )
-_POS_MODIFIERS = _words("well highly superbly expertly impressively exceptionally remarkably properly")
-_NEG_MODIFIERS = _words("poorly barely ill woefully inadequately insufficiently hardly badly")
-_BADLY_FACTUAL = _words("damaged injured hurt wounded burned burnt beaten needed affected hit destroyed")
-_WELL_FACTUAL = _words(
+_POS_MODIFIERS: Final = _words("well highly superbly expertly impressively exceptionally remarkably properly")
+_NEG_MODIFIERS: Final = _words("poorly barely ill woefully inadequately insufficiently hardly badly")
+_BADLY_FACTUAL: Final = _words("damaged injured hurt wounded burned burnt beaten needed affected hit destroyed")
+_WELL_FACTUAL: Final = _words(
     "known established documented off attended publicized publicised placed advanced underway aware "
     "over under above below within beyond into before after ahead"
 )
-PHYSICAL_NOUNS = _words(
+PHYSICAL_NOUNS: Final = _words(
     "wind winds earthquake earthquakes quake quakes storm storms tremor tremors aftershock aftershocks "
     "current currents rain rains rainfall snow snowfall flooding floods flood signal gust gusts weather "
     "drought heat heatwave cold typhoon hurricane cyclone tornado injuries injury burns symptoms pain "
     "acid odor odour smell magnitude tide tides waves swell frost fog turbulence bleeding allergic "
     "reaction reactions illness disease infection infections case cases headache headaches"
 )
-_SUSPECT_MOTIVE = _words("politically racially ideologically financially religiously")
-_NEEDS_DETERMINER = _words("disaster disasters catastrophe tragedy scandal chaos crisis outrage mess")
-_EVAL_DETERMINERS = _words("a an such total complete utter absolute real unmitigated is was are were been")
-_NEGATION_WORDS = _words("not n't never no neither nor without hardly lack lacking lacked lacks nothing")
-_TECHNICAL_FAILURE = _words(
+_SUSPECT_MOTIVE: Final = _words("politically racially ideologically financially religiously")
+_NEEDS_DETERMINER: Final = _words("disaster disasters catastrophe tragedy scandal chaos crisis outrage mess")
+_EVAL_DETERMINERS: Final = _words("a an such total complete utter absolute real unmitigated is was are were been")
+_NEGATION_WORDS: Final = _words("not n't never no neither nor without hardly lack lacking lacked lacks nothing")
+_TECHNICAL_FAILURE: Final = _words(
     "heart kidney liver organ respiratory renal power engine equipment system brake mechanical "
     "multiple technical hydraulic electrical structural"
 )
-_KNOWN_FOR_RE = re.compile(
+_KNOWN_FOR_RE: Final = re.compile(
     r"\b(?:known|renowned|famed|famous|notorious|feared|praised|admired|respected|celebrated|"
     r"critici[sz]ed|condemned)\s+for\s+(?:their|its|his|her|the|our|my)?\s*([\w-]+)",
     re.IGNORECASE,
 )
 # The verbs _KNOWN_FOR_RE starts with.
-_KNOWN_FOR_VERBS = frozenset("known renowned famed famous notorious feared praised admired respected celebrated "
+_KNOWN_FOR_VERBS: Final = frozenset("known renowned famed famous notorious feared praised admired respected celebrated "
                              "criticised criticized condemned".split())
-_AGAINST_HUMANITY_RE = re.compile(r"\b(?:(?:an?\s+)?acts?|crimes?)\s+against\s+humanity\b", re.IGNORECASE)
-_WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019\-][A-Za-z]+)*")
+_AGAINST_HUMANITY_RE: Final = re.compile(r"\b(?:(?:an?\s+)?acts?|crimes?)\s+against\s+humanity\b", re.IGNORECASE)
+_WORD_RE: Final = re.compile(r"[A-Za-z]+(?:['\u2019\-][A-Za-z]+)*")
 
 
 def _word_polarity(low: str) -> int:
@@ -1838,7 +1839,7 @@ def _word_polarity(low: str) -> int:
 
 
 # A word outside these sets (and without a hyphen) starts no evaluative cue: the scan below skips it.
-_CUE_STARTS = (_POSITIVE | _NEGATIVE | _SUSPECT_MOTIVE | _POS_MODIFIERS | _NEG_MODIFIERS | _INTENSIFIERS
+_CUE_STARTS: Final = (_POSITIVE | _NEGATIVE | _SUSPECT_MOTIVE | _POS_MODIFIERS | _NEG_MODIFIERS | _INTENSIFIERS
                | _EVAL_NOUN_ADJ)
 
 
@@ -2000,13 +2001,13 @@ def assessment_polarity(sentence: object) -> int:
 # Non-claims: questions and calls to action
 # --------------------------------------------------------------------------------------------
 
-_TRAILING_CLOSERS = " \t\n\r\f\v\"'\u201d\u2019\u00bb)]}*_"
-_WH_HEADLINE_RE = re.compile(
+_TRAILING_CLOSERS: Final = " \t\n\r\f\v\"'\u201d\u2019\u00bb)]}*_"
+_WH_HEADLINE_RE: Final = re.compile(
     r"^(?:what|why|how|who|where|when|which)\s+(?:is|are|was|were|do|does|did|can|could|will|would|"
     r"should|has|have)\b",
     re.IGNORECASE,
 )
-_CTA_START_RE = re.compile(
+_CTA_START_RE: Final = re.compile(
     r"^(?:subscribe|sign\s+up|sign\s+in|log\s+in|click\s+(?:here|to|on|the|below|this|through|for)|tap\s+(?:here|to|the)|read\s+(?:more|also|next|"
     r"the\s+full|our|this|the\s+latest|on)\b|also\s+read|see\s+also|related\s*(?::|stories|articles|"
     r"coverage|sources)|more\s*:|share\s+(?:this|on|via|the\s+article|the\s+story|your|it)\b|"
@@ -2025,10 +2026,10 @@ _CTA_START_RE = re.compile(
 )
 # The first two letters, lower-cased, of every alternative of _CTA_START_RE: a sentence that opens otherwise
 # (nine in ten) cannot match it, and the test is cheaper than the match.
-_CTA_HEADS = frozenset(
+_CTA_HEADS: Final = frozenset(
     "ac ad al be bo ch cl co cr do em en ex fi fo ge jo ke le li lo mo ne pr re se sh si so sp su ta te to wa".split()
 )
-_CTA_ANY_RE = re.compile(
+_CTA_ANY_RE: Final = re.compile(
     r"\byou\s+can\s+(?:now\s+)?(?:read|find|watch|listen|learn|see|sign|subscribe|follow|download|support|"
     r"access|catch|view|check|get)\b"
     r"|\bif\s+you\s+(?:enjoyed|liked|like|want|value|found|appreciate)\b"
@@ -2036,7 +2037,7 @@ _CTA_ANY_RE = re.compile(
     r"|\bclick\s+here\b|\bin\s+your\s+inbox\b",
     re.IGNORECASE,
 )
-_BULLETS = " \t\n\r\f\v\u2022\u00b7\u25ba\u25b6>*-\u2013\u2014|#"
+_BULLETS: Final = " \t\n\r\f\v\u2022\u00b7\u25ba\u25b6>*-\u2013\u2014|#"
 
 
 def is_question(sentence: object) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 __all__ = ["fold_odd", "has_ascii_digit", "letter_runs"]
 
@@ -21,7 +22,7 @@ def fold_odd(s: str) -> bool:
     return "\u0130" in s or "\u0131" in s or "\u017f" in s
 
 
-_LETTER_RUN_RE = re.compile(r"[a-z]+")
+_LETTER_RUN_RE: Final = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=4096)

@@ -83,7 +83,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from .records import GRANULARITIES, TimeExpr
 from .regextrie import alternation
@@ -91,8 +91,8 @@ from .textscan import has_ascii_digit, letter_runs
 
 __all__ = ["describe", "find_times", "overlaps"]
 
-_DAY1 = dt.timedelta(days=1)
-_NEAREST_DAYS = 183  # a year-less day is the occurrence nearest publication, within half a year
+_DAY1: Final = dt.timedelta(days=1)
+_NEAREST_DAYS: Final = 183  # a year-less day is the occurrence nearest publication, within half a year
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -103,17 +103,17 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-_MONTHS = {
+_MONTHS: Final = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+_WEEKDAYS: Final = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
              "sunday": 6}
-_SEASONS = {"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3}
-_SEASON_START = (3, 6, 9, 12)
-_NUMBER_WORDS = {
+_SEASONS: Final = {"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3}
+_SEASON_START: Final = (3, 6, 9, 12)
+_NUMBER_WORDS: Final = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
@@ -121,7 +121,7 @@ _NUMBER_WORDS = {
 }
 
 # Words after a number that make it a count, not a year or a day ("2024 people", "March 10 troops").
-_COUNT_WORDS = _words("""
+_COUNT_WORDS: Final = _words("""
 million millions billion billions thousand thousands hundred hundreds trillion percent per pct more other
 people persons men women children kids babies adults girls boys students pupils soldiers troops
 civilians fighters militants workers employees staff jobs patients cases deaths dead victims migrants
@@ -134,7 +134,7 @@ teachers prisoners inmates detainees hostages households businesses companies fi
 """)
 
 # Words that may follow a bare year with no preposition in front ("2023 was", "2024 Olympics").
-_YEAR_FOLLOWERS = _words("""
+_YEAR_FOLLOWERS: Final = _words("""
 was is has had have will would could should may might saw sees see marked marks brought brings began
 begins ended ends became becomes proved remains remained and or but to through till until when while
 after before as with at in on for from by than versus vs compared alone onwards onward forward
@@ -146,24 +146,24 @@ referendum edition model results estimates forecast target deadline plan strateg
 """)
 
 # Capitalised words before a weekday that make it a named day, not a date ("Black Friday").
-_NAMED_DAY_PREFIXES = _words("""
+_NAMED_DAY_PREFIXES: Final = _words("""
 super black cyber good holy easter palm ash bloody blue giving shrove maundy whit trinity low fat mad
 manic
 """)
 
 # Words before a number that make it an identifier, not a year ("Flight 2024", "Resolution 2254").
-_ID_WORDS = _words("""
+_ID_WORDS: Final = _words("""
 no nos number flight route room page pages p pp article articles section chapter resolution form model
 bill highway interstate version code pin zip box unit suite gate platform bus line lot item file vol
 volume issue case exhibit rule paragraph clause amendment windows
 """)
-_APPROX_WORDS = _words("approximately nearly almost roughly estimated least some total")
-_YEAR_PREPS = _words("""
+_APPROX_WORDS: Final = _words("approximately nearly almost roughly estimated least some total")
+_YEAR_PREPS: Final = _words("""
 in since until till during before after from through throughout between by to of around circa c ca and
 or for as than
 """)
-_DETERMINERS = _words("the a an this that its his her their our your my whose fiscal fy calendar")
-_WEEKDAY_BLOCKERS = _words("""
+_DETERMINERS: Final = _words("the a an this that its his her their our your my whose fiscal fy calendar")
+_WEEKDAY_BLOCKERS: Final = _words("""
 the a an every each any one following previous preceding same that which first second third fourth fifth final
 """)
 
@@ -175,32 +175,32 @@ the a an every each any one following previous preceding same that which first s
 # boundary ("[ADFJMNOS](?<!\w.)anuary…"): re then skips quickly to candidate characters instead of
 # trying every position. The class admits non-words ("Jarch", "Sunday" as "S"+"unday" is fine, "Wall")
 # that the handlers reject by dictionary lookup.
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTHX = rf"(?:{_MONTH_FULL}\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
-_MONTH_TAILS = r"anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|ovember|ecember"
-_MONTH_FULL_AT = rf"[ADFJMNOS](?<!\w.)(?:{_MONTH_TAILS})\b"
-_MONTH_ABBR_TAILS = r"an|eb|ar|pr|un|ul|ug|ept|ep|ct|ov|ec"
-_MONTHX_AT = rf"[ADFJMNOS](?<!\w.)(?:{_MONTH_TAILS}|{_MONTH_ABBR_TAILS})\b\.?"
-_FULL_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
+_MONTH_FULL: Final = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHX: Final = rf"(?:{_MONTH_FULL}\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+_MONTH_TAILS: Final = r"anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|ovember|ecember"
+_MONTH_FULL_AT: Final = rf"[ADFJMNOS](?<!\w.)(?:{_MONTH_TAILS})\b"
+_MONTH_ABBR_TAILS: Final = r"an|eb|ar|pr|un|ul|ug|ept|ep|ct|ov|ec"
+_MONTHX_AT: Final = rf"[ADFJMNOS](?<!\w.)(?:{_MONTH_TAILS}|{_MONTH_ABBR_TAILS})\b\.?"
+_FULL_MONTHS: Final = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
                           "september", "october", "november", "december"])
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?:1\d{3}|2[01]\d{2})"
+_WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])"
+_ORD: Final = r"(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?:1\d{3}|2[01]\d{2})"
 _YEAR_MIN, _YEAR_MAX = 1000, 2199
-_YEAR_END = r"(?![\w%]|[.,:]\d|\s?[-\u2013/]\s?\d)"
-_DAY_END = r"(?![\w%]|[.,:]\d)"
-_NUM = (r"(?:\d{1,3}|(?i:a\s+couple\s+of|couple\s+of|a\s+dozen|an?|one|two|three|four|five|six|seven|eight|"
+_YEAR_END: Final = r"(?![\w%]|[.,:]\d|\s?[-\u2013/]\s?\d)"
+_DAY_END: Final = r"(?![\w%]|[.,:]\d)"
+_NUM: Final = (r"(?:\d{1,3}|(?i:a\s+couple\s+of|couple\s+of|a\s+dozen|an?|one|two|three|four|five|six|seven|eight|"
         r"nine|ten|"
         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
         r"fifty|few|several))")
-_SUB = (
+_SUB: Final = (
     r"(?<!\w)(?i:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:earlier|later)\s+|the\s+(?:beginning|start|end|middle|close|"
     r"rest|remainder|(?:early|first|last|final|closing)\s+(?:few\s+)?months|(?:early|latter|first|last|final)\s+"
     r"part|(?:first|second)\s+half|(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter)\s+of\s+)"
 )
 
-_SUB_KEYS = {
+_SUB_KEYS: Final = {
     "early": "early", "beginning": "early", "start": "early", "early months": "early",
     "first months": "early", "early few months": "early", "first few months": "early",
     "early part": "early", "first part": "early",
@@ -214,49 +214,49 @@ _SUB_KEYS = {
     "third quarter": "q3", "3rd quarter": "q3", "fourth quarter": "q4", "4th quarter": "q4",
     "final quarter": "q4", "last quarter": "q4",
 }
-_SUB_CLEAN_RE = re.compile(r"^the\s+|\s+of\s*$|\s*-\s*$|\s+$", re.I)
-_WS_RE = re.compile(r"\s+")
+_SUB_CLEAN_RE: Final = re.compile(r"^the\s+|\s+of\s*$|\s*-\s*$|\s+$", re.I)
+_WS_RE: Final = re.compile(r"\s+")
 
 # Searched in the slice before a position: the lookbehind skips starts inside a word (the leftmost
 # match never starts there), which saves re from retrying every suffix of the word.
 # The letters are taken possessively: giving some back never helps, as a letter cannot start what follows.
-_PREV_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]++)\.?(['\u2019]s?)?[ \t(]*$")
-_NEXT_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+_PREV_RE: Final = re.compile(r"(?<![A-Za-z])([A-Za-z]++)\.?(['\u2019]s?)?[ \t(]*$")
+_NEXT_RE: Final = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
 # Tense markers: "f" future, "p" past. Each list is one trie; no phrase of a list is a prefix of another
 # one that ends at a word boundary, so the trie finds what the plain alternation of the phrases finds. The
 # lookahead only restates that every marker but "'ll" starts with a word character, which lets re give up
 # at once at the end of a word.
-_FUTURE_MARKERS = [
+_FUTURE_MARKERS: Final = [
     "will", "shall", "won't", "won\u2019t", "upcoming", "forthcoming", "plan to", "plans to", "intend to",
     "intends to", "is to", "are to",
     *(f"{v} {w}" for v in ("is", "are", "am")
       for w in ("due", "set", "scheduled", "expected", "slated", "poised", "going")),
     *(f"{v} {w}" for v in ("scheduled", "slated", "planned", "due", "expected") for w in ("for", "to", "on", "in")),
 ]
-_PAST_AUX = ["was", "were", "had", "did", "said"]
-_PAST_VERBS = """began came went took made gave held met fell rose struck sent told left won lost found broke brought
-saw led fled fought spent sold paid became ran sank shook hit""".split()
-_FUTURE_RE = re.compile(
+_PAST_AUX: Final = ["was", "were", "had", "did", "said"]
+_PAST_VERBS: Final = """began came went took made gave held met fell rose struck sent told left won lost found broke
+brought saw led fled fought spent sold paid became ran sank shook hit""".split()
+_FUTURE_RE: Final = re.compile(
     rf"\b(?=\w)(?:(?P<f>{alternation(_FUTURE_MARKERS)})|(?P<p>{alternation(_PAST_AUX)}|(?<!be\s)(?<!been\s)"
     rf"(?:{alternation(_PAST_VERBS)}|\w\w+ed)))\b|(?P<f2>['\u2019]ll)\b",
     re.I,
 )
 # For lower-cased text without the letters that match an ASCII one under IGNORECASE without lower-casing
 # to it ("\u0130", "\u0131", "\u017f"): matching case-sensitively there finds the same matches.
-_FUTURE_LOW_RE = re.compile(_FUTURE_RE.pattern)
-_PREFIX_RE = re.compile(
+_FUTURE_LOW_RE: Final = re.compile(_FUTURE_RE.pattern)
+_PREFIX_RE: Final = re.compile(
     r"(?:\b(?P<w>[Ss]ince|[Ee]ver\s+since|[Uu]ntil|[Uu]p\s+until|[Tt]ill|[Bb]y|[Tt]hrough|[Bb]efore|[Pp]rior\s+to|"
     r"[Aa]fter)\s+|\b(?P<h>[Pp]re|[Pp]ost)-)$"
 )
-_PREFIX_MOD = {"since": "since", "ever since": "since", "until": "until", "up until": "until",
+_PREFIX_MOD: Final = {"since": "since", "ever since": "since", "until": "until", "up until": "until",
                "till": "until", "by": "until", "through": "until", "before": "before", "prior to": "before",
                "after": "after", "pre": "before", "post": "after"}
 # The last word of every _PREFIX_RE match ("ever since", "prior to", "pre-"); see _pre_word.
-_PREFIX_LAST = frozenset(w.split()[-1] for w in _PREFIX_MOD)
-_RANGE_GAP_RE = re.compile(r"^\s*(?:(?P<dash>[-\u2013\u2014])|(?P<w>to|until|till|through|and))\s*$")
-_RANGE_PRE_RE = re.compile(r"\b(?P<w>[Ff]rom|[Bb]etween)\s+$")
+_PREFIX_LAST: Final = frozenset(w.split()[-1] for w in _PREFIX_MOD)
+_RANGE_GAP_RE: Final = re.compile(r"^\s*(?:(?P<dash>[-\u2013\u2014])|(?P<w>to|until|till|through|and))\s*$")
+_RANGE_PRE_RE: Final = re.compile(r"\b(?P<w>[Ff]rom|[Bb]etween)\s+$")
 
 # ---------------------------------------------------------------------------------------------
 # Internal candidate
@@ -553,7 +553,7 @@ def _resolve_season(s: int, p: dt.date, mode: str) -> tuple[dt.date, dt.date] | 
     return got[-1] if got else None
 
 
-_REL_MODES = {"last": "last", "past": "last", "this past": "last", "next": "next", "coming": "next",
+_REL_MODES: Final = {"last": "last", "past": "last", "this past": "last", "next": "next", "coming": "next",
               "this coming": "next", "this": "this"}
 
 
@@ -565,7 +565,7 @@ def _rel_mode(raw: str | None) -> str | None:
 # Rules: each regex comes with a handler that builds a candidate or rejects the match
 # ---------------------------------------------------------------------------------------------
 
-_ISO_RE = re.compile(
+_ISO_RE: Final = re.compile(
     r"(?P<y>[12](?<![\w./:-][12])\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-]|[.,]\d)"
 )
 
@@ -577,7 +577,7 @@ def _h_iso(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return None if d is None else _Cand(m.start(), m.end(), "day", d, d, False)
 
 
-_NUMERIC_RE = re.compile(
+_NUMERIC_RE: Final = re.compile(
     r"(?P<a>\d(?<![\w./:-]\d)\d?)(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/.:-]?\d)"
 )
 
@@ -596,13 +596,13 @@ def _h_numeric(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return None if d is None else _Cand(m.start(), m.end(), "day", d, d, False)
 
 
-_MD_RE = re.compile(
+_MD_RE: Final = re.compile(
     rf"(?P<m>{_MONTHX_AT})\s+(?P<d>{_DAY}){_ORD}{_DAY_END}(?:(?:,\s*|\s+)(?P<y>{_YEAR}){_YEAR_END})?"
 )
-_DM_RE = re.compile(
+_DM_RE: Final = re.compile(
     rf"(?P<d>\d(?<![\w$£€.,:/-]\d)\d?){_ORD}(?:\s+of)?\s+(?P<m>{_MONTHX})(?:,?\s+(?P<y>{_YEAR}){_YEAR_END})?"
 )
-_DAY_PRE_RE = re.compile(rf"(?:\b(?P<wd>{_WEEKDAY}),?\s+)?(?:\b(?i:the)\s+)?\Z")
+_DAY_PRE_RE: Final = re.compile(rf"(?:\b(?P<wd>{_WEEKDAY}),?\s+)?(?:\b(?i:the)\s+)?\Z")
 
 
 def _day_cand(m: _M, text: str, p: dt.date | None, start: int, end: int) -> _Cand | None:
@@ -636,11 +636,11 @@ def _h_md(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _day_cand(m, text, p, m.start(), m.end())
 
 
-_MDR_RE = re.compile(
+_MDR_RE: Final = re.compile(
     rf"(?P<m>{_MONTHX_AT})\s+(?P<d1>{_DAY}){_ORD}\s*(?:[-\u2013\u2014]|to|through)\s*(?P<d2>{_DAY}){_ORD}{_DAY_END}"
     rf"(?:,?\s+(?P<y>{_YEAR}){_YEAR_END})?"
 )
-_DMR_RE = re.compile(
+_DMR_RE: Final = re.compile(
     rf"(?P<d1>\d(?<![\w$£€.,:/-]\d)\d?){_ORD}\s*(?:[-\u2013\u2014]|to)\s*(?P<d2>{_DAY}){_ORD}\s+(?P<m>{_MONTHX})"
     rf"(?:,?\s+(?P<y>{_YEAR}){_YEAR_END})?"
 )
@@ -666,8 +666,8 @@ def _h_day_range(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return None if e is None else _Cand(m.start(), m.end(), "day", first, e, True, yf=(month, d1))
 
 
-_MONTH_YEAR_RE = re.compile(rf"(?P<m>{_MONTHX_AT})(?:\s+of|,)?\s+(?P<y>{_YEAR}){_YEAR_END}")
-_SUB_PRE_RE = re.compile(rf"(?P<sub>{_SUB})?\Z")
+_MONTH_YEAR_RE: Final = re.compile(rf"(?P<m>{_MONTHX_AT})(?:\s+of|,)?\s+(?P<y>{_YEAR}){_YEAR_END}")
+_SUB_PRE_RE: Final = re.compile(rf"(?P<sub>{_SUB})?\Z")
 
 
 def _h_month_year(m: _M, text: str, p: dt.date | None) -> _Cand | None:
@@ -681,16 +681,16 @@ def _h_month_year(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), "month", got[0], got[1], False, got[2])
 
 
-_MONTH_CTX = r"in|on|during|throughout|through|since|until|till|by|from|before|after|of|for|to"
-_MONTH_RE = re.compile(rf"(?P<m>{_MONTH_FULL_AT})")
-_MONTH_PRE_RE = re.compile(
+_MONTH_CTX: Final = r"in|on|during|throughout|through|since|until|till|by|from|before|after|of|for|to"
+_MONTH_RE: Final = re.compile(rf"(?P<m>{_MONTH_FULL_AT})")
+_MONTH_PRE_RE: Final = re.compile(
     rf"(?:(?P<ctx>\b(?i:{_MONTH_CTX})\s+(?:(?i:the\s+month\s+of)\s+)?)|"
     rf"(?P<rel>\b(?i:this\s+past|this\s+coming|last|next|this|past|coming)\s+))?"
     rf"(?P<sub>{_SUB})?\Z"
 )
 # Prepositions after which a capitalised follower makes the "month" more likely a name ("to April Ryan").
-_NAME_CTX = _words("to from for of by on after before")
-_MAY_CTX = _words("in since until till during throughout through by before after")
+_NAME_CTX: Final = _words("to from for of by on after before")
+_MAY_CTX: Final = _words("in since until till during throughout through by before after")
 
 
 def _h_month(m: _M, text: str, p: dt.date | None) -> _Cand | None:
@@ -727,7 +727,7 @@ def _h_month(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return c
 
 
-_MRANGE_RE = re.compile(
+_MRANGE_RE: Final = re.compile(
     rf"(?P<pre>[FfBb](?<!\w.)(?:rom|etween))\s+(?P<m1>{_MONTH_FULL})\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*"
     rf"(?P<m2>{_MONTH_FULL})\b(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}){_YEAR_END})?"
 )
@@ -753,8 +753,8 @@ def _h_month_range(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), "month", _month_iv(y1, m1)[0], _month_iv(y2, m2)[1], relative)
 
 
-_YEAR_RE = re.compile(rf"(?P<y>[12](?<![\w$£€¥#@.,/:'\u2019][12])\d{{3}}){_YEAR_END}")
-_YEAR_PRE_RE = re.compile(rf"(?:(?P<pp>\b(?i:pre|post)-)|(?P<sub>{_SUB}))?\Z")
+_YEAR_RE: Final = re.compile(rf"(?P<y>[12](?<![\w$£€¥#@.,/:'\u2019][12])\d{{3}}){_YEAR_END}")
+_YEAR_PRE_RE: Final = re.compile(rf"(?:(?P<pp>\b(?i:pre|post)-)|(?P<sub>{_SUB}))?\Z")
 
 
 def _year_is_plausible(m: _M, text: str, y: int) -> bool:
@@ -795,7 +795,7 @@ def _h_year(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return c
 
 
-_YSPAN_RE = re.compile(
+_YSPAN_RE: Final = re.compile(
     r"(?P<y1>[12](?<![\w$£€¥#@.,/:-][12])\d{3})\s?[-\u2013\u2014/]\s?(?P<y2>\d{4}|\d{2})"
     r"(?![\w%]|[.,:]\d|[-\u2013/]\d)"
 )
@@ -821,8 +821,8 @@ def _h_year_span(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), "year", _year_iv(y1)[0], _year_iv(y2)[1], False)
 
 
-_DECADE_RE = re.compile(r"(?:(?P<d4>[12](?<![\w$£€#.,/:][12])\d\d0)|['\u2019](?P<d2>\d0))s\b")
-_DECADE_PRE_RE = re.compile(rf"(?:\b(?i:the)\s+)?(?P<sub>{_SUB})?(?:\b(?i:the)\s+)?\Z")
+_DECADE_RE: Final = re.compile(r"(?:(?P<d4>[12](?<![\w$£€#.,/:][12])\d\d0)|['\u2019](?P<d2>\d0))s\b")
+_DECADE_PRE_RE: Final = re.compile(rf"(?:\b(?i:the)\s+)?(?P<sub>{_SUB})?(?:\b(?i:the)\s+)?\Z")
 
 
 def _h_decade(m: _M, text: str, p: dt.date | None) -> _Cand | None:
@@ -845,16 +845,16 @@ def _h_decade(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), "decade", got[0], got[1], False, got[2])
 
 
-_SEASON_RE = re.compile(
+_SEASON_RE: Final = re.compile(
     rf"(?P<s>[SsAaFfWwMm](?<!\w.)(?:pring|ummer|utumn|all|inter|id(?:summer|winter)))\b"
     rf"(?:(?:\s+of)?,?\s+(?P<y>{_YEAR})(?:\s?[-\u2013/]\s?(?P<y2>\d{{4}}|\d{{2}}))?{_YEAR_END})?"
 )
-_SEASON_PRE_RE = re.compile(
+_SEASON_PRE_RE: Final = re.compile(
     rf"(?:(?P<ctx>\b(?i:in|during|over|through|throughout|since|until|till|by|before|after|for)\s+(?P<the>the\s+)?)|"
     rf"(?P<rel>\b(?i:this\s+past|this\s+coming|last|next|this|past|coming|the\s+past|the\s+coming|the\s+last)\s+))?"
     rf"(?P<sub>{_SUB})?(?:\bthe\s+)?\Z"
 )
-_OF_RE = re.compile(r"\s+of\b")
+_OF_RE: Final = re.compile(r"\s+of\b")
 
 
 def _h_season(m: _M, text: str, p: dt.date | None) -> _Cand | None:
@@ -908,11 +908,11 @@ def _h_season(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(start, m.end(), "season", got[0], got[1], relative, got[2])
 
 
-_REL_RE = re.compile(
+_REL_RE: Final = re.compile(
     r"(?P<which>[TtLlNn](?<!\w.)(?:his\s+past|his\s+coming|his|ast|ext|hat|he\s+(?:previous|prior|"
     r"preceding|current|following|same)|he))\s+(?P<unit>year|month|week|weekend)\b(?!-)"
 )
-_ANA_WHICH = {"the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1, "the same": 0,
+_ANA_WHICH: Final = {"the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1, "the same": 0,
               "that": 0, "the": 0}
 
 
@@ -928,9 +928,9 @@ def _period(unit: str, p: dt.date, shift: int) -> tuple[dt.date, dt.date]:
     return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
 
 
-_REL_WHICH = frozenset(["this past", "this coming", "this", "last", "next", "that", "the previous",
+_REL_WHICH: Final = frozenset(["this past", "this coming", "this", "last", "next", "that", "the previous",
                         "the prior", "the preceding", "the current", "the following", "the same", "the"])
-_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+\Z")
+_THE_BEFORE_RE: Final = re.compile(r"\b[Tt]he\s+\Z")
 
 
 def _h_rel(m: _M, text: str, p: dt.date | None) -> _Cand | None:
@@ -972,7 +972,7 @@ def _h_rel(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(start, m.end(), _part_gran(key, gran), got[0], got[1], True, got[2])
 
 
-_ANA2_RE = re.compile(
+_ANA2_RE: Final = re.compile(
     r"(?P<a>[AaOoTt](?<!\w.)(?:ne|he)?)\s+(?P<unit>year|month)\s+(?P<dir>earlier|before|prior|later|after)\b(?!\s+(?:to|the|a|an|his|her|"
     r"its|their)\b)"
 )
@@ -990,7 +990,7 @@ def _h_ana2(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), gran, None, None, True, ana=(m["unit"], delta, delta < 0, None))
 
 
-_WINDOW_RE = re.compile(
+_WINDOW_RE: Final = re.compile(
     rf"[Tt](?<!\w.)he\s+(?:[Pp]ast|[Ll]ast)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?|decades?)\b"
     r"(?!\s+of\b)"
 )
@@ -1018,7 +1018,7 @@ def _back(p: dt.date, unit: str, n: int) -> dt.date:
     return dt.date(y, mo, min(p.day, _last(y, mo)))
 
 
-_UNIT_GRAN = {"hour": "day", "day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
+_UNIT_GRAN: Final = {"hour": "day", "day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
 
 
 def _h_window(m: _M, text: str, p: dt.date | None) -> _Cand | None:
@@ -1034,12 +1034,12 @@ def _h_window(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), gran, _back(p, unit, n), p, True)
 
 
-_AGO_RE = re.compile(
+_AGO_RE: Final = re.compile(
     rf"(?<![\w,.])(?:(?P<q>(?i:more\s+than|over|less\s+than|under|fewer\s+than|nearly|almost|about|around|roughly|"
     rf"some|approximately|just|only|barely|exactly))\s+)?(?P<n>{_NUM}|(?i:half\s+a))\s+"
     r"(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b"
 )
-_AGO_MOD = {"more than": "before", "over": "before", "less than": "after", "under": "after",
+_AGO_MOD: Final = {"more than": "before", "over": "before", "less than": "after", "under": "after",
             "fewer than": "after"}
 
 
@@ -1069,11 +1069,11 @@ def _h_ago(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return c
 
 
-_WEEKDAY_RE = re.compile(
+_WEEKDAY_RE: Final = re.compile(
     r"(?P<wd>[MTWFS](?<!\w.)(?:onday|uesday|ednesday|hursday|riday|aturday|unday))\b"
     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?"
 )
-_WEEKDAY_PRE_RE = re.compile(
+_WEEKDAY_PRE_RE: Final = re.compile(
     r"(?:(?P<rel>\b(?i:this\s+past|this\s+coming|last|next|this|past|coming)\s+)|"
     r"(?P<sub>\b(?i:early|late)\s+(?:on\s+)?))?\Z"
 )
@@ -1099,11 +1099,11 @@ def _h_weekday(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(start, m.end(), "day", d, d, True, mod)
 
 
-_DAYWORD_PRE_RE = re.compile(r"(?P<sub>\b(?i:early|late)\s+)?\Z")
-_DAYWORD_RE = re.compile(
+_DAYWORD_PRE_RE: Final = re.compile(r"(?P<sub>\b(?i:early|late)\s+)?\Z")
+_DAYWORD_RE: Final = re.compile(
     r"(?P<w>[YyTtLl](?<!\w.)(?:esterday|oday|omorrow|onight|ast\s+night|his\s+(?:morning|afternoon|evening)))\b(?:\s+(?:morning|afternoon|evening|night)\b)?"
 )
-_DAYWORD_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
+_DAYWORD_SHIFT: Final = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
                   "this morning": 0, "this afternoon": 0, "this evening": 0}
 
 
@@ -1118,7 +1118,7 @@ def _h_dayword(m: _M, text: str, p: dt.date | None) -> _Cand | None:
     return _Cand(m.start(), m.end(), "day", d, d, True, mod)
 
 
-_QH_RE = re.compile(
+_QH_RE: Final = re.compile(
     rf"(?P<k>[QH](?<!\w.)[1-4])\s*(?:of\s+)?(?:(?:FY|fiscal)\s*)?(?P<y>{_YEAR}|['\u2019]\d{{2}}){_YEAR_END}"
 )
 
@@ -1139,19 +1139,19 @@ def _h_qh(m: _M, text: str, p: dt.date | None) -> _Cand | None:
 # Cheap gates: a rule runs only when the sentence holds a word its regex cannot do without. Each
 # gate is a loose superset of its words: a pattern that starts with a character class, which re scans
 # fast, or plain substring tests, which are faster still.
-_DIGIT_GATE = re.compile(r"\d")
-_PAST_GATE = re.compile(r"[PpLl]ast")
-_WEEKDAY_GATE = re.compile(r"[MTWFS][a-z]{2,5}day")
+_DIGIT_GATE: Final = re.compile(r"\d")
+_PAST_GATE: Final = re.compile(r"[PpLl]ast")
+_WEEKDAY_GATE: Final = re.compile(r"[MTWFS][a-z]{2,5}day")
 # A month name or abbreviation as the month patterns other than _MRANGE_RE read it (a capital of the class
 # and a tail). _MRANGE_RE can glue its first month to the next word ("Januaryto"), but its second month is
 # a month name (_MONTH_NAME_GATE).
-_MONTH_TOKEN_GATE = re.compile(
+_MONTH_TOKEN_GATE: Final = re.compile(
     rf"[ADFJMNOS](?<!\w.)(?:{alternation((_MONTH_TAILS + '|' + _MONTH_ABBR_TAILS).split('|'))})\b"
 )
-_UNIT_GATE = re.compile(r"\s(?:year|month|weekend|week)\b")  # the unit of _REL_RE and _ANA2_RE
-_NUMERIC_GATE = re.compile(r"\d[/.]\d{1,2}[/.]\d")
-_SPAN_GATE = re.compile(r"\d\s?[-\u2013\u2014/]\s?\d")
-_MONTH_NAME_GATE = re.compile(_MONTH_FULL)
+_UNIT_GATE: Final = re.compile(r"\s(?:year|month|weekend|week)\b")  # the unit of _REL_RE and _ANA2_RE
+_NUMERIC_GATE: Final = re.compile(r"\d[/.]\d{1,2}[/.]\d")
+_SPAN_GATE: Final = re.compile(r"\d\s?[-\u2013\u2014/]\s?\d")
+_MONTH_NAME_GATE: Final = re.compile(_MONTH_FULL)
 (_DIGIT, _MONTH_TOKEN, _MONTH_RANGE, _SEASON, _UNIT, _PAST, _AGO, _WEEKDAY_G, _DAYWORD, _ISO_G, _NUMERIC_G,
  _SPAN_G, _DAY_RANGE_G, _DECADE_G, _QH_G) = (1 << i for i in range(15))
 
@@ -1181,7 +1181,7 @@ for _bit, _gate_words in (
 ):
     for _w in _gate_words:
         _WORD_GATES[_w] = _WORD_GATES.get(_w, 0) | _bit
-_GATE_WORDS = frozenset(_WORD_GATES)
+_GATE_WORDS: Final = frozenset(_WORD_GATES)
 
 
 def _gates(text: str) -> int:
@@ -1250,7 +1250,7 @@ def _gates_slow(text: str) -> int:
 
 # The last words of the context patterns' non-empty matches, each followed by whitespace, a comma or a
 # hyphen up to the core ("in early" + "2024", "Monday, " + "May 5", "pre-" + "2020"); see _pre_word.
-_SUB_LAST = _words("early mid late earlier later of")
+_SUB_LAST: Final = _words("early mid late earlier later of")
 _PRE_LAST: dict[re.Pattern[str], frozenset[str]] = {
     _DAY_PRE_RE: _words("monday tuesday wednesday thursday friday saturday sunday the"),
     _SUB_PRE_RE: _SUB_LAST,
@@ -1275,11 +1275,11 @@ _PRE_SINGLE: dict[re.Pattern[str], frozenset[str]] = {
     _DAYWORD_PRE_RE: _words("early late"),
 }
 # ASCII letters and the four letters that match one under IGNORECASE without lower-casing to it.
-_GATE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a")
+_GATE_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a")
 
 
 # Longest context read before a core match ("throughout the month of", "the first few months of").
-_PRE_WIDTH = 64
+_PRE_WIDTH: Final = 64
 
 
 def _pre_word(text: str, pos: int, seps: str = ",-") -> tuple[str | None, int]:
@@ -1414,7 +1414,7 @@ def _resolve_anaphora(cands: list[_Cand], p: dt.date | None) -> list[_Cand]:
     return out
 
 
-_GRAN_ORDER = {g: i for i, g in enumerate(GRANULARITIES)}
+_GRAN_ORDER: Final = {g: i for i, g in enumerate(GRANULARITIES)}
 
 
 def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
