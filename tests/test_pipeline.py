@@ -194,20 +194,25 @@ def test_a_pool_started_outside_the_main_thread_spawns_its_workers(
 
 
 def test_the_pool_leaves_no_object_frozen_however_it_ends(tmp_path: Path) -> None:
-    """The caller's objects are frozen out of the collector only while the workers fork."""
+    """The caller's objects are frozen out of the collector only while the workers fork, and its young
+    generation collected less often only while the pool runs."""
     import gc
 
     root = _collection(tmp_path)
     folders = sorted(p for p in root.iterdir())
     files = [seed for f in folders for seed in list_seeds(f).files]
     dirs = [f for f in folders for _ in list_seeds(f).files]
+    before = gc.get_threshold()
     assert gc.get_freeze_count() == 0
     assert len(extract_all(files, dirs, workers=2)) == len(files)
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
     early = pipeline._extract_many(files, dirs, 2)
     next(early)  # the consumer stops after one article: the pool shuts down when it is closed
+    assert gc.get_threshold()[0] == max(pipeline.POOL_GC_THRESHOLD, before[0])
     early.close()
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
 
 
 def test_readers_are_warmed_up_only_for_the_formats_present(tmp_path: Path) -> None:
