@@ -32,9 +32,9 @@ def _load_native() -> Any:
 
 
 native = _load_native()
-# A stand-in that makes setuptools run build_ext (and tag the wheel for this platform); the real
-# extensions are made in BuildNative.run, so that mypyc's type check and C generation (about 20 s) run
-# only when something is built, not for every metadata query.
+# A stand-in that makes setuptools run build_ext (and tag the wheel for this platform); BuildNative
+# replaces it with mypyc's extensions when build_ext is set up, so that mypyc's type check and C
+# generation (about 20 s) run only when something is built, not for every metadata query.
 PLACEHOLDER = Extension(f"{native.GROUP}__mypyc", sources=[])
 
 
@@ -59,7 +59,7 @@ class BuildNative(build_ext):
                 [str(Path("generator") / f"{name}.py") for name in native.MODULES],
                 opt_level="3",
                 group_name=native.GROUP,
-                target_dir=str(Path(self.build_temp or "build") / "mypyc"),
+                target_dir=str(Path("build") / "mypyc"),  # the C sources, in the project's ignored build/
             )
         except Exception as error:  # mypyc missing or refusing the code: the pure modules still work
             _say(f"mypyc could not translate the analysis modules, they stay plain Python (slower): {error}")

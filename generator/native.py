@@ -50,13 +50,14 @@ def source_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def source_hashes(package_dir: Path) -> dict[str, str]:
+    return {name: source_hash(package_dir / f"{name}.py") for name in MODULES}
+
+
 def manifest(package_dir: Path) -> dict[str, object]:
     """What setup.py records beside the compiled modules: the Python they are built for and the hash
     of each source."""
-    return {
-        "cache_tag": sys.implementation.cache_tag,
-        "modules": {name: source_hash(package_dir / f"{name}.py") for name in MODULES},
-    }
+    return {"cache_tag": sys.implementation.cache_tag, "modules": source_hashes(package_dir)}
 
 
 def _compiled_paths(package_dir: Path) -> tuple[dict[str, Path], str]:
@@ -72,11 +73,12 @@ def _compiled_paths(package_dir: Path) -> tuple[dict[str, Path], str]:
         return {}, f"unreadable manifest {native / MANIFEST}: {error}"
     if not isinstance(recorded, dict) or recorded.get("cache_tag") != sys.implementation.cache_tag:
         return {}, "compiled for another Python"
+    hashes = recorded.get("modules")
     try:
-        current = manifest(package_dir)
+        current = source_hashes(package_dir)
     except OSError as error:
         return {}, f"unreadable source: {error}"
-    changed = sorted(n for n in MODULES if recorded.get("modules", {}).get(n) != current["modules"][n])  # type: ignore[index]
+    changed = sorted(n for n in MODULES if not isinstance(hashes, dict) or hashes.get(n) != current[n])
     if changed:
         return {}, f"source changed since it was compiled: {', '.join(changed)} (reinstall to compile again)"
     paths: dict[str, Path] = {}
