@@ -94,16 +94,18 @@ def _extract_many(
         # to its HTTP and file-watching threads) a lock held elsewhere could stay locked in the workers
         # for ever. Spawned workers start clean, at the cost of importing the generator again.
         context = None if threading.current_thread() is threading.main_thread() else get_context("spawn")
+        # The caller's own work between two results (aligning a story) runs under this threshold too.
         threshold = gc.get_threshold()
-        gc.set_threshold(max(POOL_GC_THRESHOLD, threshold[0]), *threshold[1:])
-        frozen = context is None
-        if frozen:
-            warm_up_readers(seeds)  # loaded once here, not once per worker
-            # Forked workers share the caller's objects (the analysis' tables, the imported libraries)
-            # until they write to them, and the collector writes to every object it visits: frozen, they
-            # are left out of the workers' collections, which then neither copy their pages nor walk them.
-            gc.freeze()
+        frozen = False
         try:
+            gc.set_threshold(max(POOL_GC_THRESHOLD, threshold[0]), *threshold[1:])
+            if context is None:
+                warm_up_readers(seeds)  # loaded once here, not once per worker
+                # Forked workers share the caller's objects (the analysis' tables, the imported libraries)
+                # until they write to them, and the collector writes to every object it visits: frozen,
+                # they are left out of the workers' collections, which neither copy their pages nor walk them.
+                gc.freeze()
+                frozen = True
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 window = max(1, POOL_WINDOW * workers // size)
                 pending = deque(pool.submit(_extract_batch, batch) for batch in islice(batches, window))
