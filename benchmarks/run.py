@@ -190,13 +190,13 @@ def run_step(name: str, argv: Sequence[str], cwd: Path, sample: bool = True) -> 
             while not done.wait(SAMPLE_SECONDS):
                 peak[0] = max(peak[0], tree_pss_kib(proc.pid))
 
-        sampler = threading.Thread(target=sampling, daemon=True)
-        if sample:
+        sampler = threading.Thread(target=sampling, daemon=True) if sample else None
+        if sampler is not None:
             sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         done.set()
-        if sample:
+        if sampler is not None:
             sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     stdout = out_path.read_text(encoding="utf-8", errors="replace")

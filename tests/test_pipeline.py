@@ -3,6 +3,9 @@ counts stay per story."""
 
 from __future__ import annotations
 
+import gc
+import subprocess
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -196,8 +199,6 @@ def test_a_pool_started_outside_the_main_thread_spawns_its_workers(
 def test_the_pool_leaves_no_object_frozen_however_it_ends(tmp_path: Path) -> None:
     """The caller's objects are frozen out of the collector only while the workers fork, and its young
     generation collected less often only while the pool runs."""
-    import gc
-
     root = _collection(tmp_path)
     folders = sorted(p for p in root.iterdir())
     files = [seed for f in folders for seed in list_seeds(f).files]
@@ -217,9 +218,6 @@ def test_the_pool_leaves_no_object_frozen_however_it_ends(tmp_path: Path) -> Non
 
 def test_readers_are_warmed_up_only_for_the_formats_present(tmp_path: Path) -> None:
     """trafilatura is loaded before the workers fork only when an HTML page is to be read."""
-    import subprocess
-    import sys
-
     script = (
         "import sys\n"
         "from pathlib import Path\n"
